@@ -1,0 +1,47 @@
+"""wirecheck's event contract: pydantic v2 models, deterministic ids and the topic registry."""
+
+from schemas.claims import (
+    AttributionClaim,
+    Claim,
+    Equivalent,
+    FigureClaim,
+    QuoteClaim,
+    Source,
+    Speaker,
+)
+from schemas.envelope import Event, Producer, Span
+from schemas.events import (
+    VERDICTS,
+    Article,
+    ArticleMeta,
+    ArticlePublished,
+    ClaimsExtracted,
+    DeadLettered,
+    DecisionRecorded,
+    Evidence,
+    Verdict,
+    VerdictChanged,
+)
+
+__all__ = [
+    "VERDICTS",
+    "Article",
+    "ArticleMeta",
+    "ArticlePublished",
+    "AttributionClaim",
+    "Claim",
+    "ClaimsExtracted",
+    "DeadLettered",
+    "DecisionRecorded",
+    "Equivalent",
+    "Event",
+    "Evidence",
+    "FigureClaim",
+    "Producer",
+    "QuoteClaim",
+    "Source",
+    "Span",
+    "Speaker",
+    "Verdict",
+    "VerdictChanged",
+]

@@ -1,0 +1,111 @@
+"""The events of wirecheck, one frozen model per event type (contract layer).
+
+Names are past tense: each records something that happened. Each fixes its ``event_type`` and
+``schema_version``; when a v2 arrives, v1 records are upcast on read (see ``registry``).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from pydantic import Field
+
+from schemas.claims import Claim
+from schemas.envelope import Event, Frozen
+
+Verdict = Literal["single_source", "corroborated", "contested", "unverified"]
+VERDICTS: tuple[Verdict, ...] = ("single_source", "corroborated", "contested", "unverified")
+
+
+class ArticleMeta(Frozen):
+    """Provenance of an article: what the verifier needs to tell independent sources from echoes."""
+
+    article_id: str
+    source: str = Field(description="The outlet that published it, e.g. 'Reuters', 'Al Jazeera'.")
+    url: str | None = None
+    title: str | None = None
+    byline: str | None = None
+    credit: str | None = Field(default=None, description="Wire credit, e.g. 'AFP' or 'Reuters'.")
+    published_at: datetime | None = None
+    content_sha256: str
+    fingerprint: tuple[int, ...] = Field(
+        default=(), description="MinHash of the body's word shingles (services.ingest.fingerprint)."
+    )
+
+
+class Article(ArticleMeta):
+    body: str
+
+
+class ArticlePublished(Event):
+    event_type: Literal["ArticlePublished"] = "ArticlePublished"
+    schema_version: Literal[1] = 1
+    article: Article
+
+
+class ClaimsExtracted(Event):
+    """All claims of one article by one extractor version, as one event (one article, one write)."""
+
+    event_type: Literal["ClaimsExtracted"] = "ClaimsExtracted"
+    schema_version: Literal[1] = 1
+    article: ArticleMeta
+    extractor_version: str
+    claims: tuple[Claim, ...]
+
+
+class Evidence(Frozen):
+    """A claim from another article that bears on the verdict, and how it was counted."""
+
+    claim_id: str
+    article_id: str
+    source: str
+    url: str | None = None
+    origin: str = Field(description="Independent origin the claim was counted under.")
+    relation: Literal["supports", "contradicts", "updates", "echo"]
+    independent: bool
+    why: str
+
+
+class VerdictChanged(Event):
+    event_type: Literal["VerdictChanged"] = "VerdictChanged"
+    schema_version: Literal[1] = 1
+    claim_id: str
+    article_id: str
+    claim_kind: Literal["quote", "attribution", "figure"]
+    claim_text: str
+    verdict: Verdict
+    previous_verdict: Verdict | None
+    revision: int = Field(description="1 for a claim's first verdict, +1 at every change.")
+    reason: str
+    confidence: float = Field(ge=0.0, le=1.0)
+    independent_origins: tuple[str, ...]
+    evidence: tuple[Evidence, ...]
+    decided_by: Literal["verifier", "reviewer"] = "verifier"
+
+
+class DecisionRecorded(Event):
+    """A reviewer confirmed or overturned a verdict; it takes precedence over the verifier's."""
+
+    event_type: Literal["DecisionRecorded"] = "DecisionRecorded"
+    schema_version: Literal[1] = 1
+    claim_id: str
+    reviewer: str
+    decision: Literal["confirm", "overturn", "needs_evidence"]
+    verdict: Verdict | None = Field(default=None, description="The verdict an overturn sets.")
+    comment: str | None = None
+
+
+class DeadLettered(Event):
+    """A record a stage could not handle, kept whole with where it came from and why."""
+
+    event_type: Literal["DeadLettered"] = "DeadLettered"
+    schema_version: Literal[1] = 1
+    stage: str
+    topic: str
+    partition: int
+    offset: int
+    key_b64: str | None
+    value_b64: str = Field(description="The original bytes, base64.")
+    reason: str
+    error_type: str
