@@ -1,0 +1,56 @@
+# wirecheck — two commands on a fresh machine: `make demo` and `make test`.
+# Everything they need (virtualenv, Python packages, the Kafka jars) is installed by these targets.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+PYTEST_ARGS ?=
+
+.PHONY: help venv demo serve test test-unit kafka-up kafka-down kafka-status schemas bench clean
+
+help:
+	@echo "make demo        set up, start a local Kafka broker and the services, run the sample feed, print the report"
+	@echo "make serve       the same, and keep the broker and services running"
+	@echo "make test        set up and run the whole test suite against a real broker"
+	@echo "make test-unit   only the tests that need no broker"
+	@echo "make kafka-up | kafka-down | kafka-status   the local broker"
+	@echo "make schemas     regenerate schemas/jsonschema/ from the models"
+	@echo "make clean       remove the virtualenv and var/ (broker data and cached jars)"
+
+$(STAMP):
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+venv: $(STAMP)
+
+demo: venv
+	$(BIN)/wirecheck demo
+
+serve: venv
+	$(BIN)/wirecheck demo --serve
+
+test: venv
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+test-unit: venv
+	$(BIN)/python -m pytest tests/unit $(PYTEST_ARGS)
+
+kafka-up: venv
+	$(BIN)/wirecheck kafka up
+
+kafka-down: venv
+	$(BIN)/wirecheck kafka down
+
+kafka-status: venv
+	$(BIN)/wirecheck kafka status
+
+schemas: venv
+	$(BIN)/python -m schemas.jsonschema_export
+
+clean:
+	-$(BIN)/wirecheck kafka down
+	rm -rf $(VENV) var *.egg-info

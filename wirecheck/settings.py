@@ -1,0 +1,53 @@
+"""Settings of every wirecheck process, read from the environment (shell layer).
+
+One pydantic settings class, as quix-streams does it. ``KAFKA_BOOTSTRAP_SERVERS`` is honoured
+without a prefix because it is the variable the Kafka tooling world already uses.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+
+from pydantic import AliasChoices, Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+# Ports of the local broker: off the 9092/9093 defaults so a user's own Kafka is left alone.
+LOCAL_BROKER_PORT = 19092
+LOCAL_CONTROLLER_PORT = 19093
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="WIRECHECK_", extra="ignore", populate_by_name=True)
+
+    bootstrap_servers: str | None = Field(
+        default=None,
+        validation_alias=AliasChoices("KAFKA_BOOTSTRAP_SERVERS", "WIRECHECK_BOOTSTRAP_SERVERS"),
+        description="An existing broker to use; unset means the local broker of `wirecheck kafka up`.",
+    )
+    home: Path = Field(default=Path("var"), description="Where the local broker keeps jars, data, logs.")
+    topic_prefix: str = Field(default="", description="Prepended to every topic name (tests isolate).")
+    group_prefix: str = Field(default="wirecheck", description="Prefix of consumer group ids.")
+    partitions: int = Field(default=3, ge=1, description="Partitions per topic when wirecheck creates it.")
+    # 512 KiB of text is ~80,000 words, far above any news article; larger bodies are dead-lettered.
+    max_article_chars: int = Field(default=512_000, ge=1)
+    poll_timeout_ms: int = Field(default=200, ge=1)
+    max_poll_records: int = Field(default=500, ge=1)
+    metrics_port: int | None = Field(default=None, description="Serve Prometheus /metrics on this port.")
+    metrics_host: str = Field(default="127.0.0.1", description="Address /metrics binds to (0.0.0.0 in containers).")
+    log_json: bool | None = Field(default=None, description="JSON logs; default: JSON unless a TTY.")
+
+    @cached_property
+    def bootstrap(self) -> str:
+        return self.bootstrap_servers or f"127.0.0.1:{LOCAL_BROKER_PORT}"
+
+    @property
+    def uses_local_broker(self) -> bool:
+        return not self.bootstrap_servers
+
+    def topic(self, logical: str) -> str:
+        """Physical topic name of a logical one such as ``articles.v1``."""
+        return f"{self.topic_prefix}{logical}"
+
+    def group(self, stage: str) -> str:
+        return f"{self.group_prefix}.{self.topic_prefix}{stage}"

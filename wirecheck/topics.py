@@ -1,0 +1,28 @@
+"""Creates wirecheck's topics on the broker (shell layer)."""
+
+from __future__ import annotations
+
+from kafka import KafkaAdminClient
+from kafka.admin import NewTopic
+from kafka.errors import TopicAlreadyExistsError
+
+from schemas.registry import TOPIC_EVENTS
+from wirecheck.settings import Settings
+
+
+def ensure_topics(settings: Settings) -> list[str]:
+    """Create every registry topic that does not exist yet; return the names created."""
+    admin = KafkaAdminClient(bootstrap_servers=settings.bootstrap, client_id="wirecheck-admin")
+    try:
+        existing = set(admin.list_topics())
+        wanted = [settings.topic(t) for t in TOPIC_EVENTS]
+        missing = [t for t in wanted if t not in existing]
+        if missing:
+            new = [NewTopic(t, num_partitions=settings.partitions, replication_factor=1) for t in missing]
+            try:
+                admin.create_topics(new, raise_errors=True, wait_for_metadata=True)
+            except TopicAlreadyExistsError:
+                pass  # another process created them between our list and our create
+        return missing
+    finally:
+        admin.close()
