@@ -1,0 +1,56 @@
+"""RawArticle → ArticlePublished: ids, content hash, fingerprint, and the checks an article must pass.
+
+Pure layer. An article is refused (``BadRecordError``) when its body is empty or longer than the
+limit, so nothing malformed reaches ``articles.v1``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from schemas import Article, ArticlePublished, Producer
+from schemas.ids import article_id, content_hash
+from services.ingest.exceptions import BadRecordError
+from services.ingest.fingerprint import fingerprint
+from services.ingest.formats import RawArticle
+
+# C0/C1 control characters other than tab and newline carry no text and break downstream offsets.
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+UNKNOWN_SOURCE = "unknown"
+
+
+def clean_body(body: str) -> str:
+    """NFC-normalise, unify line ends and drop control characters; offsets refer to this text."""
+    text = unicodedata.normalize("NFC", body.replace("\r\n", "\n").replace("\r", "\n"))
+    return CONTROL_CHARS.sub("", text).strip()
+
+
+def to_event(raw: RawArticle, *, producer: Producer, max_chars: int) -> ArticlePublished:
+    """The ``ArticlePublished`` event of one raw article, or ``BadRecordError`` saying why not."""
+    body = clean_body(raw.body)
+    if not body:
+        raise BadRecordError(raw.where, "the article body is empty")
+    if len(body) > max_chars:
+        raise BadRecordError(
+            raw.where, f"the body has {len(body):,} characters, over the limit of {max_chars:,}"
+        )
+    source = raw.source or UNKNOWN_SOURCE
+    identity = article_id(source=source, url=raw.url, body=body)
+    sha = content_hash(body)
+    article = Article(
+        article_id=identity,
+        source=source,
+        url=raw.url,
+        title=raw.title,
+        byline=raw.byline,
+        credit=raw.credit,
+        published_at=raw.published,
+        content_sha256=sha,
+        fingerprint=fingerprint(body),
+        body=body,
+    )
+    # The same article with the same text is the same event, however often it is ingested.
+    return ArticlePublished.create(
+        key=f"{identity}:{sha}", producer=producer, correlation_id=identity, article=article
+    )
