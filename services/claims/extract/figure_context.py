@@ -1,0 +1,85 @@
+"""What a figure counts: the noun phrase after it and a nearby toll verb (pure core, claims service).
+
+"over 100 people, mostly civilians" counts "people"; "killed over 100 people" makes it "people
+killed"; "Tens of thousands of Alawite residents are fleeing" counts "residents". Noun phrases are
+read word by word up to a function word or punctuation, at most a few words, without a tagger.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from services.claims.extract.constants import (
+    NOUN_PHRASE_MAX_WORDS,
+    NOUN_PHRASE_STOPS,
+    PEOPLE_NOUNS,
+    TOLL_VERBS,
+)
+from services.claims.extract.cues import WS
+
+_PHRASE = re.compile(rf"(?P<of>{WS}+of)?(?P<words>(?:{WS}+[A-Za-z][\w’'-]*){{1,{NOUN_PHRASE_MAX_WORDS + 1}}})")
+_WORD = re.compile(r"[A-Za-z][\w’'-]*")
+# Verbs that end a noun phrase though they are not in -ed or -ing ("residents are", "towns fell").
+_AUXILIARIES = frozenset("are is were was have has had fell died fled rose will would could may".split())
+
+
+@dataclass(frozen=True, slots=True)
+class CountedPhrase:
+    """The noun phrase after a figure: where it ends, its head noun, a toll verb right after it."""
+
+    end: int
+    head: str | None = None
+    verb: str | None = None
+
+    @property
+    def plural(self) -> bool:
+        head = self.head or ""
+        return head in PEOPLE_NOUNS or (head.endswith("s") and not head.endswith("ss"))
+
+    @property
+    def quantity(self) -> str:
+        return "people" if self.head in PEOPLE_NOUNS else "count"
+
+    @property
+    def about(self) -> str | None:
+        return self.about_with(None)
+
+    def about_with(self, verb_before: str | None) -> str | None:
+        """ "people killed": the head noun and a toll verb after it, or before the figure."""
+        if self.head is None:
+            return None
+        verb = self.verb or (verb_before if verb_before in TOLL_VERBS else None)
+        return f"{self.head} {verb}" if verb and verb != self.head else self.head
+
+
+def counted_phrase(body: str, pos: int, *, allow_of: bool) -> CountedPhrase:
+    """The noun phrase starting after ``pos``; "of" may open it only when ``allow_of``."""
+    match = _PHRASE.match(body, pos, min(len(body), pos + 120))
+    if match is None or (match.group("of") and not allow_of):
+        return CountedPhrase(end=pos)
+    words: list[re.Match[str]] = []
+    verb = None
+    for word in _WORD.finditer(body, match.start("words"), match.end("words")):
+        lowered = word.group().lower()
+        if lowered in NOUN_PHRASE_STOPS or len(words) == NOUN_PHRASE_MAX_WORDS:
+            break
+        if _looks_verbal(lowered) and (words or lowered not in PEOPLE_NOUNS):
+            # "people killed", "voters backed him": a verb after the noun ends the phrase.
+            verb = lowered if lowered in TOLL_VERBS else None
+            break
+        words.append(word)
+    if not words:
+        return CountedPhrase(end=pos)
+    head = words[-1].group().lower().removesuffix("’s").removesuffix("'s")
+    return CountedPhrase(end=words[-1].end(), head=head, verb=verb)
+
+
+def _looks_verbal(word: str) -> bool:
+    return word in TOLL_VERBS or (word.endswith(("ed", "ing")) and len(word) > 4) or word in _AUXILIARIES
+
+
+def superlative_about(body: str, superlative: str, pos: int) -> str:
+    """ "largest city" for "third-largest city"; the superlative alone when no noun follows."""
+    phrase = counted_phrase(body, pos, allow_of=False)
+    return f"{superlative} {phrase.head}" if phrase.head else superlative

@@ -1,0 +1,204 @@
+"""Names in an article: capitalised mentions, their kind, and acronyms defined in brackets.
+
+Pure core of the claims service. A name is a run of capitalised tokens (with Arabic and European
+particles such as ``al-``, ``bin``, ``van``), stripped of sentence-initial function words and of
+titles, which become the mention's role ("President Bashar al-Assad" → "Bashar al-Assad",
+"president"). Only Latin-script names are found; other scripts yield no names, never an error.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from services.claims.extract.constants import (
+    HONORIFICS,
+    NON_NAME_WORDS,
+    ORG_WORDS,
+    PLACE_WORDS,
+    ROLE_MODIFIERS,
+    ROLE_NOUNS,
+)
+
+Span = tuple[int, int]
+NameKind = Literal["person", "org", "place"]
+
+_UPPER = "A-ZÀ-ÖØ-Þ"
+# One capitalised token ("Ghani", "Al-Nusra", "O’Brien") or a particle glued to one ("al-Sham").
+NAME_TOKEN = (
+    r"(?:(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Sgt|Capt|Rev|Sen|Rep|Gov|Prof)\.(?=[ \t\u00a0]+[A-Z])|"
+    rf"[{_UPPER}][\w]*(?:['’][{_UPPER}]\w*)?|(?:al|el|ad|as|ash|an|ar|ibn|bin|abu)-[{_UPPER}]\w*)"
+    r"(?:-[A-Za-z]\w*)*"
+)
+# Lower-case words allowed inside a name ("Syrian Observatory for Human Rights", "Osama bin Laden").
+_CONNECTOR = r"(?:bin|ibn|al|el|de|da|di|du|van|von|der|den|la|le|dos|das|del|of|for)"
+NAME = rf"{NAME_TOKEN}(?:[ \t\u00a0]+(?:{_CONNECTOR}[ \t\u00a0]+)?{NAME_TOKEN}){{0,5}}"
+# The lookahead is what every name starts with (a capital or a glued particle): it rejects most
+# positions with one test before the full pattern is tried.
+_NAME_RE = re.compile(rf"(?=[{_UPPER}]|[aeib][a-z]{{1,2}}-)(?<![\w’'-]){NAME}")
+_TOKEN_RE = re.compile(r"\S+")
+_CAPITALS_RE = re.compile(rf"[{_UPPER}]")
+# "Syrian Observatory for Human Rights (SOHR)": a name then an acronym in brackets.
+_ACRONYM_DEF_RE = re.compile(rf"(?<![\w’'-])({NAME})[ \t\u00a0]*\(([{_UPPER}][A-Za-z&.-]{{1,11}})\)")
+# "SOHR (Syrian Observatory for Human Rights)": an acronym then the name it stands for, in brackets.
+_ACRONYM_FIRST_RE = re.compile(
+    rf"(?<![\w’'-])([{_UPPER}][{_UPPER}&.-]{{1,11}})[ \t\u00a0]*\((?:the[ \t\u00a0]+)?({NAME})\)"
+)
+# What both definition patterns need: a bracket opening on a capital.
+_BRACKETED_CAPITAL_RE = re.compile(rf"\([ \t\u00a0]*(?:the[ \t\u00a0]+)?[{_UPPER}]")
+# The definitions again, anchored at a bracket found first; names are at most six tokens long.
+_NAME_WINDOW = 300
+_ACRONYM_DEF_END_RE = re.compile(_ACRONYM_DEF_RE.pattern + r"(?=\Z)")
+_ACRONYM_FIRST_END_RE = _ACRONYM_FIRST_RE
+_ACRONYM_CHAR_RE = re.compile(rf"[{_UPPER}&.-]")
+_ACRONYM_RE = re.compile(rf"[{_UPPER}][{_UPPER}&.-]*[{_UPPER}]s?")
+_CONNECTOR_RE = re.compile(rf"{_CONNECTOR}")
+
+
+@dataclass(frozen=True, slots=True)
+class NameMention:
+    """A name as found: its text and span, its kind, and a title stripped from its front."""
+
+    text: str
+    span: Span
+    kind: NameKind
+    title: str | None
+
+
+@lru_cache(maxsize=8192)  # pure; names repeat within and across articles
+def bare_token(token: str) -> str:
+    """A token for comparison: lower-case, without a possessive or an ``al-`` particle."""
+    token = token.lower().removesuffix("’s").removesuffix("'s")
+    for particle in ("al-", "el-"):
+        if token.startswith(particle):
+            return token[len(particle):]
+    return token
+
+
+def clean_name(body: str, start: int, end: int) -> tuple[Span, str | None] | None:
+    """Trim function words and titles off a capitalised run; return its span and the title."""
+    cleaned = _clean_run(body[start:end])
+    if cleaned is None:
+        return None
+    (s, e), title = cleaned
+    return (s + start, e + start), title
+
+
+@lru_cache(maxsize=16384)  # pure; the same runs ("President Barack Obama") recur in every article
+def _clean_run(text: str) -> tuple[Span, str | None] | None:
+    # ``clean_name`` on a run alone, with offsets into the run.
+    tokens = [m.span() for m in _TOKEN_RE.finditer(text)]
+    words = [text[s:e].lower().rstrip(".") for s, e in tokens]
+    # Sentence-initial function words ("The", "In") and stray connectors never start a name.
+    while words and (words[0] in NON_NAME_WORDS or _CONNECTOR_RE.fullmatch(words[0])):
+        tokens, words = tokens[1:], words[1:]
+    while words and _CONNECTOR_RE.fullmatch(words[-1]):
+        tokens, words = tokens[:-1], words[:-1]
+    # A title is a run of modifiers and role nouns ending in a role noun ("Foreign Minister").
+    title_len = 0
+    for i, word in enumerate(words[:-1]):
+        if word in ROLE_NOUNS or word in HONORIFICS:
+            title_len = i + 1
+        elif word not in ROLE_MODIFIERS:
+            break
+    title = " ".join(w for w in words[:title_len] if w not in HONORIFICS) or None
+    tokens = tokens[title_len:]
+    if not tokens:
+        return None
+    return (tokens[0][0], tokens[-1][1]), title
+
+
+@lru_cache(maxsize=8192)  # pure; names repeat within and across articles
+def name_kind(text: str, *, org_names: frozenset[str] = frozenset()) -> NameKind:
+    """Person, organisation or place, by the words the name holds."""
+    words = [bare_token(w) for w in text.split()]
+    if text in org_names or _ACRONYM_RE.fullmatch(text):
+        return "org"
+    if any(w in ORG_WORDS for w in words):
+        return "org"
+    if any(w in PLACE_WORDS for w in words):
+        return "place"
+    return "person"
+
+
+def find_names(body: str, *, lo: int = 0, hi: int | None = None,
+               org_names: frozenset[str] = frozenset()) -> list[NameMention]:
+    """Every capitalised name in ``body[lo:hi]``, cleaned, in order."""
+    found = []
+    for match in _NAME_RE.finditer(body, lo, len(body) if hi is None else hi):
+        cleaned = clean_name(body, match.start(), match.end())
+        if cleaned is None:
+            continue
+        (start, end), title = cleaned
+        text = body[start:end]
+        found.append(NameMention(text, (start, end), name_kind(text, org_names=org_names), title))
+    return found
+
+
+def acronym_definitions(body: str) -> dict[str, tuple[str, Span]]:
+    """Acronyms defined in brackets anywhere in the text: ``{"SOHR": (full name, its span)}``."""
+    definitions: dict[str, tuple[str, Span]] = {}
+    for _, acronym, (start, end) in _definitions_at_brackets(body):
+        acronym = acronym.rstrip(".")
+        full = _full_name_for(body, start, end, acronym)
+        if full is not None and acronym not in definitions:
+            definitions[acronym] = (body[full[0]:full[1]], full)
+    return definitions
+
+
+def _definitions_at_brackets(body: str) -> list[tuple[int, str, Span]]:
+    # Both patterns hinge on a bracket opening on a capital, rare in news copy: find those brackets
+    # with one cheap scan, then read the name only around each, not over the whole text.
+    found = []
+    close = -1
+    for bracket in _BRACKETED_CAPITAL_RE.finditer(body):
+        pos = bracket.start()
+        if pos < close:
+            continue
+        closing = body.find(")", pos + 2, pos + 14)
+        name_first = (
+            None if closing < 0 else _ACRONYM_DEF_END_RE.search(body, max(0, pos - _NAME_WINDOW), closing + 1)
+        )
+        if name_first is not None:
+            found.append((name_first.start(), name_first.group(2), name_first.span(1)))
+            close = name_first.end()
+            continue
+        acronym_first = _ACRONYM_FIRST_END_RE.match(body, _acronym_start(body, pos), pos + _NAME_WINDOW)
+        if acronym_first is not None:
+            found.append((acronym_first.start(), acronym_first.group(1), acronym_first.span(2)))
+            close = acronym_first.end()
+    return found
+
+
+def _acronym_start(body: str, pos: int) -> int:
+    # The start of the word before the bracket at ``pos`` (the acronym, if there is one).
+    end = pos
+    while end > 0 and body[end - 1] in " \t\u00a0":
+        end -= 1
+    start = end
+    while start > 0 and start > end - 12 and _ACRONYM_CHAR_RE.match(body, start - 1):
+        start -= 1
+    return start
+
+
+def _full_name_for(body: str, start: int, end: int, acronym: str) -> Span | None:
+    # The shortest tail of the name whose capitals hold the acronym's capitals in order, so that
+    # "Islamist Hayat Tahrir al-Sham (HTS)" gives "Hayat Tahrir al-Sham".
+    cleaned = clean_name(body, start, end)
+    if cleaned is None:
+        return None
+    (start, end), _ = cleaned
+    letters = [c for c in acronym if c.isupper()]
+    starts = [m.start() + start for m in _TOKEN_RE.finditer(body[start:end])]
+    for token_start in reversed(starts):
+        capitals = _CAPITALS_RE.findall(body, token_start, end)
+        if _is_subsequence(letters, capitals):
+            return token_start, end
+    return None
+
+
+def _is_subsequence(needle: list[str], haystack: list[str]) -> bool:
+    it = iter(haystack)
+    return bool(needle) and all(any(c == h for h in it) for c in needle)

@@ -1,0 +1,267 @@
+"""Direct and mixed quotes: quoted regions with their cue, speaker and channel (pure core).
+
+For each quoted region (``quote_marks``) the rules try, in order:
+
+1. a cue after the closing mark — ``“…,” Abdel Ghani said`` / ``“…,” said X, head of Y``;
+2. a cue before the opening mark in the same sentence — ``X said: “…”`` is direct,
+   ``X declared on Telegram that his forces “…”`` is mixed;
+3. a continuation — a quote with no cue that opens the sentence right after a quote with a speaker
+   belongs to that speaker (``“…,” he said. “Now, …”``);
+4. a long, sentence-like quote with no cue is kept without a speaker.
+
+Anything else (scare quotes, titles, short quoted phrases) is not a speaker claim.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from schemas.claims import QuoteClaim, Speaker
+from services.claims.extract.constants import (
+    ADDRESSEE_VERBS,
+    AFTER_QUOTE_WINDOW_CHARS,
+    CUE_WINDOW_CHARS,
+    MIXED_MAX_GAP_WORDS,
+    MIXED_MIN_WORDS,
+    SCARE_MAX_WORDS,
+    UNCUED_MIN_WORDS,
+)
+from services.claims.extract.context import ArticleContext, is_title_case, word_count
+from services.claims.extract.cues import (
+    ADDRESSEE,
+    ADVERBS_AT_END,
+    CHANNEL,
+    CHANNEL_RE,
+    CUE_VERB,
+    CUE_VERB_RE,
+    TIME,
+    WS,
+)
+from services.claims.extract.quote_marks import QuotedRegion, quoted_regions
+from services.claims.extract.reported import ReportedStatement
+from services.claims.extract.speakers import (
+    APPOSITIVE,
+    SUBJECT,
+    Subject,
+    person_pronoun,
+    role_from_words,
+    subject_ending_at,
+    subject_from_span,
+    subject_starting_at,
+)
+
+Span = tuple[int, int]
+
+# After the closing mark: "…,” Abdel Ghani said" or "…,” said rebel commander X, head of Y".
+_AFTER_QUOTE = re.compile(
+    rf"{WS}*,?{WS}*(?:"
+    rf"(?P<subj1>{SUBJECT})(?:{WS}*,{WS}*(?P<appos1>{APPOSITIVE}){WS}*,)?{WS}+(?P<cue1>{CUE_VERB})"
+    rf"|(?P<cue2>{CUE_VERB}|according{WS}+to){WS}+(?P<pre2>(?:[\w’'-]+{WS}+){{0,3}}?)"
+    rf"(?P<subj2>{SUBJECT})(?:{WS}*,{WS}*(?P<appos2>{APPOSITIVE})(?=[,.;]))?"
+    rf")(?![\w’'-])(?:{WS}+{ADDRESSEE})??(?:{WS}+(?P<channel>{CHANNEL}))?{TIME}?{WS}*(?:[.,;:!?—–]|\Z)"
+)
+# Between a cue and an opening mark, nothing but an addressee, a channel and a colon or comma.
+_DIRECT_GAP = re.compile(
+    rf"(?:{WS}+(?P<addr>{ADDRESSEE}))??(?:{WS}*(?P<channel>{CHANNEL}))?{TIME}?{WS}*[:,]?{WS}*\Z"
+)
+# Words right before a quoted noun phrase that make it a scare quote or a title, not speech.
+_SCARE_LEAD = re.compile(
+    r"(?:the|a|an|its|his|her|their|our|so-called|as|called|dubbed|named|titled|entitled|"
+    r"book|film|song|novel|slogan|term|word|phrase)\W*\Z",
+    re.IGNORECASE,
+)
+_WORDS = re.compile(r"[\w’'-]+")
+
+
+@dataclass(frozen=True, slots=True)
+class _Cue:
+    """What credits a quote: the cue verb, the subject, the channel, and the kind of quote."""
+
+    text: str | None
+    span: Span | None
+    subject: Subject | None
+    channel: str | None
+    quote_type: str
+
+
+def quote_claims(ctx: ArticleContext) -> list[QuoteClaim]:
+    """Direct and mixed quotes of the article, in body order."""
+    claims: list[QuoteClaim] = []
+    floor = 0
+    for region in quoted_regions(ctx.body, ctx.paragraphs):
+        claim = _quote_claim(ctx, region, floor=floor, previous=claims[-1] if claims else None)
+        floor = region.content_end + 1
+        if claim is not None:
+            claims.append(claim)
+    return claims
+
+
+def indirect_quote_claims(
+    ctx: ArticleContext, *, statements: list[ReportedStatement]
+) -> list[QuoteClaim]:
+    """Indirect speech of people ("Abdel Ghani said that …"); organisations' is attribution."""
+    claims = []
+    for statement in statements:
+        if statement.subject.kind not in {"person", "pronoun"}:
+            continue
+        cue = _Cue(statement.cue, statement.cue_span, statement.subject, statement.channel, "indirect")
+        claims.append(_build(ctx, statement.statement, cue, _speaker(ctx, statement.subject)))
+    return claims
+
+
+def _quote_claim(
+    ctx: ArticleContext, region: QuotedRegion, *, floor: int, previous: QuoteClaim | None
+) -> QuoteClaim | None:
+    span = content_span(ctx.body, region)
+    if span is None:
+        return None
+    cue = _cue_after(ctx, region, span) or _cue_before(ctx, region, span, floor=floor)
+    if cue is not None:
+        return _build(ctx, span, cue, _speaker(ctx, cue.subject))
+    if previous is not None and previous.speaker and _continues(ctx, region, previous):
+        continued = previous.speaker.model_copy(update={"span": None})
+        return _build(ctx, span, _Cue(None, None, None, None, "direct"), continued)
+    text = ctx.body[span[0]:span[1]]
+    if word_count(text) >= UNCUED_MIN_WORDS and not is_title_case(text):
+        return _build(ctx, span, _Cue(None, None, None, None, "direct"), None)
+    return None
+
+
+def content_span(body: str, region: QuotedRegion) -> Span | None:
+    """What the marks enclose, trimmed of white space and of a trailing comma or full stop."""
+    start, end = region.open_at + 1, region.content_end
+    while start < end and body[start].isspace():
+        start += 1
+    while end > start and (body[end - 1].isspace() or body[end - 1] in ",;:"):
+        end -= 1
+    if end - start > 1 and body[end - 1] == "." and body[end - 2] != ".":
+        end -= 1  # a single full stop closes the sentence, not the speaker's words; "..." stays
+    return (start, end) if start < end and _WORDS.search(body, start, end) else None
+
+
+def _cue_after(ctx: ArticleContext, region: QuotedRegion, span: Span) -> _Cue | None:
+    # Rule 1: "…,” Abdel Ghani said." — the quote must end in a comma (or ?/!) or the cue must
+    # close its sentence, else the words after belong to a new sentence.
+    if region.close_at is None:
+        return None
+    pos = region.close_at + 1
+    match = _AFTER_QUOTE.match(ctx.body, pos, min(len(ctx.body), pos + AFTER_QUOTE_WINDOW_CHARS))
+    if match is None:
+        return None
+    if match.group("cue1"):
+        subject = subject_from_span(
+            ctx.body, match.span("subj1"), appositive=match.group("appos1"), lenient=True
+        )
+        cue_span = match.span("cue1")
+    else:
+        subject = _subject_after_cue(ctx, match)
+        cue_span = match.span("cue2")
+    if subject is None:
+        return None
+    channel = match.group("channel")
+    return _Cue(ctx.body[cue_span[0]:cue_span[1]], cue_span, subject, channel, "direct")
+
+
+def _subject_after_cue(ctx: ArticleContext, match: re.Match[str]) -> Subject | None:
+    # "said rebel commander X": words between the cue and the name must form a role.
+    subject = subject_from_span(
+        ctx.body, match.span("subj2"), appositive=match.group("appos2"), lenient=True
+    )
+    pre = match.group("pre2")
+    if subject is None or not pre:
+        return subject
+    role = role_from_words([(0, w) for w in pre.split()])
+    if role is None:
+        return None
+    return Subject(subject.as_written, subject.span, subject.kind, subject.role or role)
+
+
+def _cue_before(
+    ctx: ArticleContext, region: QuotedRegion, span: Span, *, floor: int
+) -> _Cue | None:
+    # Rule 2: the last reporting verb of the sentence before the opening mark.
+    sentence = ctx.sentences.sentence_of(region.open_at)
+    lo = max(floor, sentence[0], region.open_at - CUE_WINDOW_CHARS)
+    cue = None
+    for cue in CUE_VERB_RE.finditer(ctx.body, lo, region.open_at):
+        pass
+    if cue is None:
+        return None
+    subject, gap_start = _subject_around_cue(ctx, lo, cue)
+    if subject is None:
+        return None
+    gap = _DIRECT_GAP.match(ctx.body, gap_start, region.open_at)
+    if gap is not None and (not gap.group("addr") or cue.group() in ADDRESSEE_VERBS):
+        return _Cue(cue.group(), cue.span(), subject, gap.group("channel"), "direct")
+    if not _is_mixed(ctx, gap_start, region.open_at, span):
+        return None
+    channel = CHANNEL_RE.match(ctx.body, gap_start, region.open_at)
+    return _Cue(cue.group(), cue.span(), subject, channel and channel.group(1), "mixed")
+
+
+def _subject_around_cue(
+    ctx: ArticleContext, lo: int, cue: re.Match[str]
+) -> tuple[Subject | None, int]:
+    hi = cue.start()
+    adverbs = ADVERBS_AT_END.search(ctx.body, lo, hi)
+    if adverbs is not None:
+        hi = adverbs.start()
+    subject = subject_ending_at(ctx.body, lo=lo, hi=hi)
+    if subject is not None:
+        return subject, cue.end()
+    # "said Abdel Ghani: “…”" — the subject follows the cue.
+    found = subject_starting_at(ctx.body, pos=cue.end(), hi=min(len(ctx.body), cue.end() + 120))
+    return found if found is not None else (None, cue.end())
+
+
+def _is_mixed(ctx: ArticleContext, gap_start: int, open_at: int, span: Span) -> bool:
+    # A quoted fragment inside reported speech, unless it is a scare quote or a title.
+    gap = ctx.body[gap_start:open_at]
+    text = ctx.body[span[0]:span[1]]
+    words = word_count(text)
+    if word_count(gap) > MIXED_MAX_GAP_WORDS or words < MIXED_MIN_WORDS:
+        return False
+    if _SCARE_LEAD.search(gap) and words <= SCARE_MAX_WORDS:
+        return False
+    return not (is_title_case(text) and words <= 10)
+
+
+def _continues(ctx: ArticleContext, region: QuotedRegion, previous: QuoteClaim) -> bool:
+    # Rule 3: the quote opens the sentence right after the previous quote's sentence.
+    sentence = ctx.sentences.sentence_of(region.open_at)
+    if sentence[0] != region.open_at:
+        return False
+    return not ctx.body[previous.sentence_span[1]:region.open_at].strip()
+
+
+def _speaker(ctx: ArticleContext, subject: Subject | None) -> Speaker | None:
+    if subject is None:
+        return None
+    if subject.kind == "pronoun":
+        if not person_pronoun(subject.as_written):
+            return None
+        name = ctx.names.last_person_before(subject.span[0])
+        if name is None:
+            return None
+        return Speaker(
+            name=name, as_written=subject.as_written, span=subject.span, role=ctx.names.roles.get(name)
+        )
+    described = subject.as_written.split()[0].lower() in {"the", "a", "an", "his", "her", "their", "its"}
+    if described:
+        name = ctx.names.described_before(subject.as_written, subject.span[0]) or subject.as_written
+    else:
+        name = ctx.names.resolve(subject.as_written)
+    role = subject.role or ctx.names.roles.get(name)
+    return Speaker(name=name, as_written=subject.as_written, span=subject.span, role=role)
+
+
+def _build(ctx: ArticleContext, span: Span, cue: _Cue, speaker: Speaker | None) -> QuoteClaim:
+    return QuoteClaim(
+        **ctx.claim_fields(kind="quote", span=span),
+        quote_type=cue.quote_type,
+        speaker=speaker,
+        cue=cue.text,
+        cue_span=cue.span,
+        channel=cue.channel,
+    )

@@ -1,0 +1,141 @@
+"""Reported speech without quote marks: "X said (that) …" and "…, X said." (pure core).
+
+Finds, per sentence, a subject with an asserting cue verb and the statement it is credited with.
+Callers decide what it becomes: a person's words are an indirect quote (``quotes``), an
+organisation's or a country's an attribution (``attributions``). Sentences that hold a quote claim are
+skipped: their content is already credited.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from services.claims.extract.constants import INDIRECT_MIN_WORDS
+from services.claims.extract.context import ArticleContext, word_count
+from services.claims.extract.cues import ADDRESSEE, CHANNEL, INDIRECT_VERB, INDIRECT_VERB_RE, TIME, WS
+from services.claims.extract.speakers import (
+    ACRONYM_AFTER,
+    APPOSITIVE,
+    SUBJECT,
+    Subject,
+    person_pronoun,
+    role_from_words,
+    subject_from_span,
+)
+
+Span = tuple[int, int]
+
+_ADVERB = r"(?:also|later|then|earlier|previously|repeatedly|has|had|have|once|again|recently|reportedly)"
+# Rule: "[On Friday,] [rebel commander] X [, head of Y,] said [on Telegram] [that] STATEMENT."
+_LEAD = re.compile(
+    rf"(?:(?P<intro>[^,“”\"\n]{{1,60}}),{WS}+)?(?P<pre>(?:[\w’'-]+{WS}+){{0,3}}?)(?P<subj>{SUBJECT}){ACRONYM_AFTER}"
+    rf"(?:{WS}*,{WS}*(?P<appos>{APPOSITIVE}){WS}*,)?(?:{WS}+{_ADVERB}){{0,2}}{WS}+"
+    rf"(?:(?P<told>told|tells){WS}+(?P<addr>{ADDRESSEE})|(?P<cue>{INDIRECT_VERB}))(?![\w’'-])"
+    rf"(?:{WS}+(?P<channel>{CHANNEL}))?{TIME}?{WS}*,?(?:{WS}+that)?{WS}+(?=\S)"
+)
+# Where a reporter spoke from: "reported from Homs", "said in Washington".
+_PLACE = rf"(?:{WS}+(?:from|in){WS}+[A-Z][\w’'.-]*(?:{WS}+[A-Z][\w’'.-]*){{0,2}})"
+# Rule: "STATEMENT, X said [on Friday]." / "STATEMENT, X told Reuters [by phone]." /
+# "STATEMENT, our correspondent X reported from Homs." and "STATEMENT, said X, head of Y." ("told"
+# never inverts: in "…, told Reuters" Reuters is the addressee, not the speaker).
+_TRAIL = re.compile(
+    rf",{WS}*(?:(?P<pre>(?:[\w’'-]+{WS}+){{0,3}}?)(?P<subj>{SUBJECT}){ACRONYM_AFTER}"
+    rf"(?:{WS}*,{WS}*(?P<appos>{APPOSITIVE}){WS}*,)?(?:{WS}+{_ADVERB}){{0,2}}{WS}+(?P<cue>{INDIRECT_VERB})"
+    rf"(?:(?:(?<=told)|(?<=tells)){WS}+{ADDRESSEE})?"
+    rf"|(?!told|tells)(?P<cue2>{INDIRECT_VERB}){WS}+(?P<subj2>{SUBJECT})(?:{WS}*,{WS}*(?P<appos2>{APPOSITIVE}))?)"
+    rf"(?![\w’'-])(?:{WS}+(?P<channel>{CHANNEL}))?{_PLACE}?{TIME}?{WS}*[.!?]*[\"”’)]*{WS}*\Z"
+)
+_TRAILING_PUNCT = ".!?;:,\"”’) \t"
+
+
+@dataclass(frozen=True, slots=True)
+class ReportedStatement:
+    """A statement credited to a subject by a cue verb, as character spans."""
+
+    statement: Span
+    subject: Subject
+    cue: str
+    cue_span: Span
+    channel: str | None
+
+
+def reported_statements(ctx: ArticleContext, *, skip: list[Span]) -> list[ReportedStatement]:
+    """Every "X said (that) …" / "…, X said" of the article, except in sentences overlapping ``skip``."""
+    found = []
+    # Both rules need an asserting cue verb: one scan of the text finds the sentences that have one.
+    cues = [m.start() for m in INDIRECT_VERB_RE.finditer(ctx.body)]
+    for start, end in ctx.sentences.spans:
+        at = bisect.bisect_left(cues, start)
+        if at == len(cues) or cues[at] >= end or any(s < end and start < e for s, e in skip):
+            continue
+        for finder in (_lead_statement, _trailing_statement):
+            statement = finder(ctx, start, end)
+            if statement is not None and _long_enough(ctx.body, statement.statement):
+                found.append(statement)
+                break
+    return found
+
+
+def _long_enough(body: str, span: Span) -> bool:
+    return word_count(body[span[0]:span[1]]) >= INDIRECT_MIN_WORDS
+
+
+def _lead_statement(ctx: ArticleContext, start: int, end: int) -> ReportedStatement | None:
+    match = _LEAD.match(ctx.body, start, end)
+    if match is None:
+        return None
+    subject = _subject(ctx, match, "subj", "appos", match.group("pre"))
+    if subject is None:
+        return None
+    cue_group = "told" if match.group("told") else "cue"
+    cue_span = match.span(cue_group)
+    statement = (match.end(), trim_end(ctx.body, match.end(), end))
+    return ReportedStatement(statement, subject, match.group(cue_group), cue_span, match.group("channel"))
+
+
+def _trailing_statement(ctx: ArticleContext, start: int, end: int) -> ReportedStatement | None:
+    match = _TRAIL.search(ctx.body, start, end)
+    if match is None:
+        return None
+    if match.group("cue"):
+        subject = _subject(ctx, match, "subj", "appos", match.group("pre"))
+        cue_group = "cue"
+    else:
+        subject = _subject(ctx, match, "subj2", "appos2", "")
+        cue_group = "cue2"
+    if subject is None:
+        return None
+    statement = (start, trim_end(ctx.body, start, match.start()))
+    return ReportedStatement(
+        statement, subject, match.group(cue_group), match.span(cue_group), match.group("channel")
+    )
+
+
+def _subject(ctx: ArticleContext, match: re.Match[str], group: str, appos: str, pre: str) -> Subject | None:
+    # Words before the subject must form a role ("rebel commander"); a subject must be someone.
+    subject = subject_from_span(ctx.body, match.span(group), appositive=match.group(appos))
+    if subject is None:
+        return None
+    role = subject.role
+    pre = "" if pre.strip() in {"the", "The"} else pre  # "…, the Syrian Observatory (SOHR) reported"
+    if pre:
+        role = role or role_from_words([(0, w) for w in pre.split()])
+        if role is None:
+            return None
+    kind = subject.kind if subject.kind != "unknown" else ctx.names.kind_of(subject.as_written)
+    if kind == "pronoun" and not person_pronoun(subject.as_written):
+        return None
+    return Subject(subject.as_written, subject.span, kind, role)
+
+
+def trim_end(body: str, start: int, end: int) -> int:
+    """``end`` moved back over closing punctuation and white space, keeping a needed closing mark."""
+    limit = end
+    while end > start and body[end - 1] in _TRAILING_PUNCT:
+        end -= 1
+    if body.count("“", start, end) > body.count("”", start, end):
+        closing = body.find("”", end, limit)
+        end = closing + 1 if closing >= 0 else end
+    return end

@@ -1,0 +1,50 @@
+"""Helpers of the integration tier: run stages in threads, wait for topics to hold what we expect."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+from wirecheck.settings import Settings
+from wirecheck.stream import Stage, StageRunner
+
+WAIT_S = 60.0
+
+
+@contextmanager
+def running(*stages: Stage, settings: Settings) -> Iterator[list[StageRunner]]:
+    """Run each stage in a thread on ``settings`` until the block ends; fail if one crashed."""
+    stop = threading.Event()
+    runners = [StageRunner(stage, settings) for stage in stages]
+    errors: list[BaseException] = []
+
+    def target(runner: StageRunner) -> None:
+        try:
+            runner.run(stop)
+        except BaseException as exc:  # noqa: BLE001 — re-raised in the test thread
+            errors.append(exc)
+
+    threads = [threading.Thread(target=target, args=(r,), daemon=True) for r in runners]
+    for thread in threads:
+        thread.start()
+    try:
+        yield runners
+    finally:
+        stop.set()
+        for thread in threads:
+            thread.join(timeout=30)
+    if errors:
+        raise errors[0]
+
+
+def wait_until(condition: Callable[[], object], *, timeout_s: float = WAIT_S, what: str = "condition"):
+    """Poll ``condition`` until it returns something truthy; fail with ``what`` after the timeout."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        result = condition()
+        if result:
+            return result
+        time.sleep(0.5)
+    raise AssertionError(f"timed out after {timeout_s:.0f} s waiting for {what}")

@@ -1,0 +1,53 @@
+"""Attributions: statements credited to a source without quote marks, and aliases."""
+
+from __future__ import annotations
+
+import pytest
+
+from services.claims.extract import extract_claims
+
+
+def _attributions(body: str) -> list[tuple]:
+    return [
+        (c.text, c.source.name, c.source.aliases, c.cue)
+        for c in extract_claims(body, article_id="t")
+        if c.kind == "attribution"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Rebels seized two towns, according to the Syrian Observatory for Human Rights (SOHR).",
+         [("Rebels seized two towns", "Syrian Observatory for Human Rights", ("SOHR",), "according to")]),
+        # acronym defined earlier, used later
+        ("The Syrian Observatory for Human Rights (SOHR) is based in Britain. "
+         "Thousands are fleeing the city, SOHR reported.",
+         [("Thousands are fleeing the city", "Syrian Observatory for Human Rights", ("SOHR",), "reported")]),
+        ("According to the United Nations, aid convoys were blocked at the border.",
+         [("aid convoys were blocked at the border", "United Nations", (), "according to")]),
+        ("Prices rose sharply in March, citing the central bank.",
+         [("Prices rose sharply in March", "central bank", (), "citing")]),
+        ("The ministry said the toll had risen to 45.",
+         [("the toll had risen to 45", "ministry", (), "said")]),
+        ("The World Health Organization (WHO) said that cases had doubled since May.",
+         [("cases had doubled since May", "World Health Organization", ("WHO",), "said")]),
+        ("Reuters reported that the convoy had reached the city.",
+         [("the convoy had reached the city", "Reuters", (), "reported")]),
+    ],
+)
+def test_attributions(body: str, expected: list[tuple]) -> None:
+    assert _attributions(body) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The attack was claimed by Al-Nusra Front, the precursor to HTS.",
+        "North Korea fired two missiles on Monday.",
+        "Jane Doe said that the talks had stalled.",  # a person: indirect quote, not attribution
+        "“Prices will rise,” the ministry said.",  # quoted: a quote, not attribution
+    ],
+)
+def test_not_attributions(body: str) -> None:
+    assert _attributions(body) == []

@@ -1,0 +1,117 @@
+"""Quotes: direct, mixed and indirect speech, their speakers, roles, cues and channels."""
+
+from __future__ import annotations
+
+import pytest
+
+from services.claims.extract import extract_claims
+
+
+def _quotes(body: str) -> list[tuple]:
+    return [
+        (
+            c.quote_type,
+            c.text,
+            c.speaker.name if c.speaker else None,
+            c.speaker.role if c.speaker else None,
+            c.cue,
+            c.channel,
+        )
+        for c in extract_claims(body, article_id="t")
+        if c.kind == "quote"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # direct, cue after the quote
+        ('"We will hold the line," Abdel Ghani said.',
+         [("direct", "We will hold the line", "Abdel Ghani", None, "said", None)]),
+        ("“We will hold the line,” said Hassan Abdel Ghani.",
+         [("direct", "We will hold the line", "Hassan Abdel Ghani", None, "said", None)]),
+        # appositive role between commas
+        ("“They are five kilometres away,” Rami Abdel Rahman, head of SOHR, revealed.",
+         [("direct", "They are five kilometres away", "Rami Abdel Rahman", "head of SOHR", "revealed", None)]),
+        # pre-modifier role after an inverted cue
+        ("“We are close,” said rebel commander Hassan Abdel Ghani.",
+         [("direct", "We are close", "Hassan Abdel Ghani", "rebel commander", "said", None)]),
+        # title stripped from the name and kept as the role
+        ('Foreign Minister Sergei Lavrov said: "The West is lying to everyone here."',
+         [("direct", "The West is lying to everyone here", "Sergei Lavrov", "foreign minister", "said", None)]),
+        # unnamed speaker with a channel
+        ("“The strikes will continue,” the ministry said in a statement.",
+         [("direct", "The strikes will continue", "the ministry", None, "said", "in a statement")]),
+        # pronoun resolved to the last named person, short name resolved to the full one
+        ("Prime Minister Jane Doe spoke on Monday. “We will rebuild,” she said.",
+         [("direct", "We will rebuild", "Jane Doe", "prime minister", "said", None)]),
+        ("Rebel commander Hassan Abdel Ghani arrived. “We are close,” Abdel Ghani told reporters.",
+         [("direct", "We are close", "Hassan Abdel Ghani", "rebel commander", "told", None)]),
+        # split quote: both halves credited
+        ("“We are close,” he said, “and we will not stop.”",
+         [("direct", "We are close", None, None, "said", None),
+          ("direct", "and we will not stop", None, None, "said", None)]),
+        # continuation in the next sentence, no cue of its own
+        ("“We are close,” Abdel Ghani said. “It is a matter of days.”",
+         [("direct", "We are close", "Abdel Ghani", None, "said", None),
+          ("direct", "It is a matter of days", "Abdel Ghani", None, None, None)]),
+        # quote introduced by a colon
+        ("The general told reporters: “Our troops are ready to move.”",
+         [("direct", "Our troops are ready to move", "The general", None, "told", None)]),
+        # mixed quote inside reported speech, with channel
+        ("Rebel commander Hassan Abdel Ghani declared on Telegram that his forces "
+         "“continue to march steadily towards the city of Homs.”",
+         [("mixed", "continue to march steadily towards the city of Homs", "Hassan Abdel Ghani",
+           "rebel commander", "declared", "on Telegram")]),
+        # indirect speech
+        ("Abdel Ghani said that the rebels would reach the city by Friday.",
+         [("indirect", "the rebels would reach the city by Friday", "Abdel Ghani", None, "said", None)]),
+        ("A senior official told reporters that talks had stalled completely.",
+         [("indirect", "talks had stalled completely", "A senior official", None, "told", None)]),
+        ("The talks have stalled for good, Jane Doe said on Friday.",
+         [("indirect", "The talks have stalled for good", "Jane Doe", None, "said", None)]),
+        # one quoted word in reported speech is not a mixed quote; the sentence is indirect speech
+        ("The minister said the plan was “dead.”",
+         [("indirect", "the plan was “dead.”", "The minister", None, "said", None)]),
+        # straight marks, unbalanced: the open quote runs to the end of its paragraph
+        ('He stood up. "We will win this war, whatever it takes, the minister said',
+         [("direct", "We will win this war, whatever it takes, the minister said", None, None, None, None)]),
+    ],
+)
+def test_quotes(body: str, expected: list[tuple]) -> None:
+    assert _quotes(body) == expected
+
+
+def test_quote_running_over_paragraphs() -> None:
+    body = (
+        "“The city is surrounded on three sides,\n"
+        "“and the last road out is under fire,” the commander said."
+    )
+    [quote] = [c for c in extract_claims(body, article_id="t") if c.kind == "quote"]
+    assert quote.text == body[1:body.index(",”")]
+    assert quote.text.endswith("under fire")
+    assert quote.speaker is not None and quote.speaker.name == "the commander"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        'He read "War and Peace" twice last summer.',  # a book title
+        "Homs was once known as the “capital of the revolution.”",  # a scare quote
+        "She called it a “historic moment” for the nation.",  # a quoted noun phrase
+        "The so-called “peace plan” collapsed within a week.",
+        "“Hello.”",  # short, uncued
+        "",
+        "No quotes at all in this sentence, and no speaker either.",
+    ],
+)
+def test_not_quotes(body: str) -> None:
+    assert [c for c in extract_claims(body, article_id="t") if c.kind == "quote"] == []
+
+
+def test_cue_and_speaker_spans_point_into_the_text() -> None:
+    body = "“We will win,” Rami Abdel Rahman, head of SOHR, revealed."
+    [quote] = extract_claims(body, article_id="t")
+    assert body[quote.cue_span[0]:quote.cue_span[1]] == "revealed"
+    assert body[quote.speaker.span[0]:quote.speaker.span[1]] == "Rami Abdel Rahman"
+    assert quote.sentence == body

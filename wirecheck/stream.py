@@ -1,0 +1,219 @@
+"""The one loop that moves events between topics for a stage (shell layer).
+
+A stage is a pure handler (event → events) plus the topics it reads. ``StageRunner`` polls,
+decodes at the topic edge, calls the handler, and writes the results with the consumed offsets in
+one Kafka transaction, so that a crash anywhere loses nothing and duplicates nothing that a
+``read_committed`` consumer can see. Records that cannot be decoded or handled go to the
+dead-letter topic with their bytes, where they came from and why; the stage goes on.
+"""
+
+from __future__ import annotations
+
+import base64
+import threading
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+import structlog
+from kafka import KafkaConsumer, KafkaProducer, TopicPartition
+from kafka.consumer.fetcher import ConsumerRecord
+from kafka.errors import KafkaError, ProducerFencedError
+from kafka.structs import OffsetAndMetadata
+
+from schemas import DeadLettered, Event, Producer
+from schemas.exceptions import EventDecodeError
+from schemas.registry import decode, encode, key_for, topic_for
+from wirecheck.metrics import BATCH_SECONDS, DEAD_LETTERED, EVENTS_CONSUMED, EVENTS_PRODUCED
+from wirecheck.settings import Settings
+
+log = structlog.get_logger()
+
+Handler = Callable[[Event], list[Event]]
+
+
+@dataclass
+class Stage:
+    """What a service runs: a name, the logical topics it reads, and its pure handler."""
+
+    name: str
+    inputs: tuple[str, ...]
+    handle: Handler
+    producer: Producer
+    # Stateful stages rebuild their projection by re-handling their inputs up to the committed
+    # offsets before they take new work (outputs dropped: they were written the first time).
+    stateful: bool = False
+
+
+@dataclass
+class StageCounters:
+    consumed: int = 0
+    produced: int = 0
+    dead_lettered: int = 0
+    replayed: int = 0
+
+
+@dataclass
+class StageRunner:
+    stage: Stage
+    settings: Settings
+    counters: StageCounters = field(default_factory=StageCounters)
+
+    def __post_init__(self) -> None:
+        self._logical = {self.settings.topic(t): t for t in self.stage.inputs}
+
+    def run(self, stop: threading.Event) -> None:
+        """Run until ``stop`` is set; each poll's batch is one transaction."""
+        group = self.settings.group(self.stage.name)
+        producer = _transactional_producer(self.settings, f"{group}.tx")
+        consumer = _group_consumer(self.settings, group)
+        try:
+            if self.stage.stateful:
+                self.rebuild_projection(consumer)
+                log.info("projection rebuilt", stage=self.stage.name, replayed=self.counters.replayed)
+            consumer.subscribe(list(self._logical))
+            log.info("stage started", stage=self.stage.name, topics=list(self._logical), group=group)
+            while not stop.is_set():
+                batch = consumer.poll(timeout_ms=self.settings.poll_timeout_ms,
+                                      max_records=self.settings.max_poll_records)
+                if batch:
+                    with BATCH_SECONDS.labels(self.stage.name).time():
+                        self._process_batch(batch, producer, consumer)
+        finally:
+            consumer.close()
+            producer.close()
+            log.info("stage stopped", stage=self.stage.name, **vars(self.counters))
+
+    def _process_batch(self, batch: dict, producer: KafkaProducer, consumer: KafkaConsumer) -> None:
+        """Handle one poll's records atomically.
+
+        Commit order:
+          1. begin the transaction;
+          2. send every output event (or dead-letter record) through the transactional producer;
+          3. add the consumed offsets to the same transaction (KIP-447 group metadata);
+          4. commit: outputs and offsets become visible together, or neither does.
+        On an abortable failure the transaction is aborted and the consumer rewinds to the last
+        committed offsets, so the batch is handled again from the same input.
+        """
+        producer.begin_transaction()
+        try:
+            for records in batch.values():
+                for record in records:
+                    for event in self._outputs(record):
+                        topic = self.settings.topic(topic_for(event))
+                        producer.send(topic, key=key_for(event), value=encode(event))
+                        EVENTS_PRODUCED.labels(self.stage.name, topic_for(event)).inc()
+            offsets = {tp: OffsetAndMetadata(recs[-1].offset + 1, "", -1) for tp, recs in batch.items()}
+            producer.send_offsets_to_transaction(offsets, consumer.group_metadata())
+            producer.commit_transaction()
+        except ProducerFencedError:
+            raise  # another instance took over this transactional id: this one must stop
+        except KafkaError as exc:
+            log.warning("transaction aborted; rewinding", stage=self.stage.name, error=repr(exc))
+            producer.abort_transaction()
+            _rewind(consumer, batch.keys())
+
+    def _outputs(self, record: ConsumerRecord) -> list[Event]:
+        """The events one record yields: the handler's, or a single dead-letter record."""
+        self.counters.consumed += 1
+        EVENTS_CONSUMED.labels(self.stage.name).inc()
+        try:
+            outputs = self.stage.handle(decode(self._logical[record.topic], record.value))
+        except EventDecodeError as exc:
+            return [self._dead_letter(record, exc.reason, "decode")]
+        except Exception as exc:  # noqa: BLE001 — one bad document must not stop the stream
+            log.exception("handler failed", stage=self.stage.name, topic=record.topic,
+                          offset=record.offset)
+            return [self._dead_letter(record, f"handler failed: {type(exc).__name__}: {exc}", "handler")]
+        self.counters.produced += len(outputs)
+        return outputs
+
+    def _dead_letter(self, record: ConsumerRecord, reason: str, error_type: str) -> DeadLettered:
+        self.counters.dead_lettered += 1
+        DEAD_LETTERED.labels(self.stage.name, error_type).inc()
+        where = f"{record.topic}/{record.partition}/{record.offset}"
+        log.warning("dead-lettered", stage=self.stage.name, where=where, reason=reason)
+        return DeadLettered.create(
+            key=f"{self.stage.name}:{where}",
+            producer=self.stage.producer,
+            correlation_id=where,
+            stage=self.stage.name,
+            topic=record.topic,
+            partition=record.partition,
+            offset=record.offset,
+            key_b64=base64.b64encode(record.key).decode() if record.key is not None else None,
+            value_b64=base64.b64encode(record.value or b"").decode(),
+            reason=reason,
+            error_type=error_type,
+        )
+
+    def rebuild_projection(self, group_consumer: KafkaConsumer) -> None:
+        """Re-handle every input record below the group's committed offsets, dropping outputs.
+
+        Records that failed the first time failed again the same way and are skipped: they are
+        in the dead-letter topic already.
+        """
+        reader = KafkaConsumer(bootstrap_servers=self.settings.bootstrap, group_id=None,
+                               enable_auto_commit=False, isolation_level="read_committed")
+        try:
+            targets = {
+                tp: end
+                for tp in _partitions(reader, self._logical)
+                if (end := group_consumer.committed(tp) or 0) > 0
+            }
+            if not targets:
+                return  # nothing committed yet: a first start
+            reader.assign(list(targets))
+            reader.seek_to_beginning(*targets)
+            while targets:
+                for tp, records in reader.poll(timeout_ms=1000, max_records=2000).items():
+                    self._replay(tp, [r for r in records if r.offset < targets[tp]])
+                    if reader.position(tp) >= targets[tp]:
+                        del targets[tp]
+                        reader.pause(tp)
+        finally:
+            reader.close()
+
+    def _replay(self, tp: TopicPartition, records: list[ConsumerRecord]) -> None:
+        for record in records:
+            try:
+                self.stage.handle(decode(self._logical[tp.topic], record.value))
+            except Exception:  # noqa: BLE001 — dead-lettered on the live pass already
+                continue
+            self.counters.replayed += 1
+
+
+def _partitions(consumer: KafkaConsumer, topics: Iterable[str]) -> list[TopicPartition]:
+    return [TopicPartition(t, p) for t in topics for p in sorted(consumer.partitions_for_topic(t) or ())]
+
+
+def _rewind(consumer: KafkaConsumer, partitions: Iterable[TopicPartition]) -> None:
+    for tp in partitions:
+        committed = consumer.committed(tp)
+        if committed is None:
+            consumer.seek_to_beginning(tp)
+        else:
+            consumer.seek(tp, committed)
+
+
+def _transactional_producer(settings: Settings, transactional_id: str) -> KafkaProducer:
+    producer = KafkaProducer(
+        bootstrap_servers=settings.bootstrap,
+        transactional_id=transactional_id,
+        enable_idempotence=True,
+        acks="all",
+        linger_ms=5,
+        client_id=transactional_id,
+    )
+    producer.init_transactions()
+    return producer
+
+
+def _group_consumer(settings: Settings, group: str) -> KafkaConsumer:
+    return KafkaConsumer(
+        bootstrap_servers=settings.bootstrap,
+        group_id=group,
+        enable_auto_commit=False,
+        isolation_level="read_committed",
+        auto_offset_reset="earliest",
+        client_id=group,
+    )
