@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 PYTEST_ARGS ?=
 
-.PHONY: help venv demo serve test test-unit kafka-up kafka-down kafka-status schemas bench clean
+.PHONY: help venv demo serve test test-unit kafka-up kafka-down kafka-status schemas bench bench-extract clean
 
 help:
 	@echo "make demo        set up, start a local Kafka broker and the services, run the sample feed, print the report"
@@ -15,13 +15,15 @@ help:
 	@echo "make test        set up and run the whole test suite against a real broker"
 	@echo "make test-unit   only the tests that need no broker"
 	@echo "make kafka-up | kafka-down | kafka-status   the local broker"
+	@echo "make bench       every benchmark; tables in bench/results/"
+	@echo "make bench-extract   extraction quality and speed vs quantulum3 on ../shared/eval"
 	@echo "make schemas     regenerate schemas/jsonschema/ from the models"
 	@echo "make clean       remove the virtualenv and var/ (broker data and cached jars)"
 
 $(STAMP):
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
 	rm -f $(VENV)/.installed-*
 	touch $@
 
@@ -47,6 +49,11 @@ kafka-down: venv
 
 kafka-status: venv
 	$(BIN)/wirecheck kafka status
+
+bench: bench-extract
+
+bench-extract: venv
+	$(BIN)/python -m bench.extract
 
 schemas: venv
 	$(BIN)/python -m schemas.jsonschema_export

@@ -43,7 +43,7 @@ def read_file(path: Path, *, defaults: dict[str, str] | None = None) -> Iterator
     for item in read_articles(text, where=str(path)):
         if isinstance(item, RawArticle) and defaults:
             missing = {k: v for k, v in defaults.items() if getattr(item, k) in (None, "")}
-            item = item.model_copy(update=missing) if missing else item
+            item = RawArticle.model_validate({**item.model_dump(), **missing}) if missing else item
         yield item
 
 
