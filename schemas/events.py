@@ -102,10 +102,12 @@ class DeadLettered(Event):
     event_type: Literal["DeadLettered"] = "DeadLettered"
     schema_version: Literal[1] = 1
     stage: str
-    topic: str
-    partition: int
-    offset: int
+    topic: str | None = Field(description="Topic it was read from; None for input files and feeds.")
+    partition: int | None
+    offset: int | None
+    location: str | None = Field(default=None, description="File and record, for inputs not from Kafka.")
     key_b64: str | None
-    value_b64: str = Field(description="The original bytes, base64.")
+    value_b64: str = Field(description="The original bytes, base64 (the first 256 KiB).")
+    truncated: bool = Field(default=False, description="True when value_b64 holds only the start.")
     reason: str
     error_type: str

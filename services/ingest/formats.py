@@ -71,10 +71,10 @@ def _read_text(text: str, *, where: str) -> Iterator[RawArticle | BadRecordError
         try:
             meta = _parse_front_matter(match.group("header"))
         except ValueError as exc:
-            yield BadRecordError(where, f"front matter: {exc}")
+            yield BadRecordError(where, f"front matter: {exc}", text.encode())
             return
         text = text.lstrip("\ufeff")[match.end():]
-    yield from _validated(where, {**meta, "body": text})
+    yield from _validated(where, {**meta, "body": text}, text)
 
 
 def _parse_front_matter(header: str) -> dict[str, str]:
@@ -98,18 +98,19 @@ def _read_jsonl(text: str, *, where: str) -> Iterator[RawArticle | BadRecordErro
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield BadRecordError(here, f"not valid JSON ({exc.msg} at column {exc.colno})")
+            yield BadRecordError(here, f"not valid JSON ({exc.msg} at column {exc.colno})", line.encode())
             continue
         if not isinstance(record, dict):
-            yield BadRecordError(here, f"expected a JSON object, found {type(record).__name__}")
+            yield BadRecordError(here, f"expected a JSON object, found {type(record).__name__}", line.encode())
             continue
-        yield from _validated(here, record)
+        yield from _validated(here, record, line)
 
 
 def _read_feed(text: str, *, where: str) -> Iterator[RawArticle | BadRecordError]:
     parsed = feedparser.parse(text)
     if parsed.bozo and not parsed.entries:
-        yield BadRecordError(where, f"not a readable RSS/Atom feed ({parsed.get('bozo_exception')})")
+        yield BadRecordError(where, f"not a readable RSS/Atom feed ({parsed.get('bozo_exception')})",
+                             text.encode())
         return
     outlet = parsed.feed.get("title")
     for number, entry in enumerate(parsed.entries, start=1):
@@ -122,7 +123,7 @@ def _read_feed(text: str, *, where: str) -> Iterator[RawArticle | BadRecordError
             "published": _feed_time(entry),
             "body": html_to_text(html),
         }
-        yield from _validated(f"{where}: entry {number}", record)
+        yield from _validated(f"{where}: entry {number}", record, json.dumps(record, ensure_ascii=False))
 
 
 def _feed_time(entry: dict) -> str | None:
@@ -130,12 +131,12 @@ def _feed_time(entry: dict) -> str | None:
     return datetime(*parsed[:6], tzinfo=timezone.utc).isoformat() if parsed else None
 
 
-def _validated(where: str, record: dict) -> Iterator[RawArticle | BadRecordError]:
+def _validated(where: str, record: dict, raw: str) -> Iterator[RawArticle | BadRecordError]:
     try:
         yield RawArticle(where=where, **record)
     except ValidationError as exc:
         problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()[:3])
-        yield BadRecordError(where, problems)
+        yield BadRecordError(where, problems, raw.encode())
 
 
 class _TextCollector(HTMLParser):

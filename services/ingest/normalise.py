@@ -6,10 +6,12 @@ limit, so nothing malformed reaches ``articles.v1``.
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import re
 import unicodedata
 
-from schemas import Article, ArticlePublished, Producer
+from schemas import Article, ArticlePublished, DeadLettered, Producer
 from schemas.ids import article_id, content_hash
 from services.ingest.exceptions import BadRecordError
 from services.ingest.fingerprint import fingerprint
@@ -18,6 +20,9 @@ from services.ingest.formats import RawArticle
 # C0/C1 control characters other than tab and newline carry no text and break downstream offsets.
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 UNKNOWN_SOURCE = "unknown"
+# Dead-letter records keep the first 256 KiB of a refused input: base64 makes that ~350 KB, well
+# under the broker's 1 MiB message limit.
+MAX_DEAD_LETTER_BYTES = 262_144
 
 
 def clean_body(body: str) -> str:
@@ -26,14 +31,35 @@ def clean_body(body: str) -> str:
     return CONTROL_CHARS.sub("", text).strip()
 
 
+def dead_letter(error: BadRecordError, *, producer: Producer) -> DeadLettered:
+    """The dead-letter record of an input record that could not become an article."""
+    kept = error.raw[:MAX_DEAD_LETTER_BYTES]
+    return DeadLettered.create(
+        key=f"ingest:{error.where}:{hashlib.sha256(error.raw).hexdigest()}",
+        producer=producer,
+        correlation_id=error.where,
+        stage="ingest",
+        topic=None,
+        partition=None,
+        offset=None,
+        location=error.where,
+        key_b64=None,
+        value_b64=base64.b64encode(kept).decode(),
+        truncated=len(kept) < len(error.raw),
+        reason=error.reason,
+        error_type="input",
+    )
+
+
 def to_event(raw: RawArticle, *, producer: Producer, max_chars: int) -> ArticlePublished:
     """The ``ArticlePublished`` event of one raw article, or ``BadRecordError`` saying why not."""
     body = clean_body(raw.body)
     if not body:
-        raise BadRecordError(raw.where, "the article body is empty")
+        raise BadRecordError(raw.where, "the article body is empty", raw.model_dump_json().encode())
     if len(body) > max_chars:
         raise BadRecordError(
-            raw.where, f"the body has {len(body):,} characters, over the limit of {max_chars:,}"
+            raw.where, f"the body has {len(body):,} characters, over the limit of {max_chars:,}",
+            raw.model_dump_json().encode(),
         )
     source = raw.source or UNKNOWN_SOURCE
     identity = article_id(source=source, url=raw.url, body=body)

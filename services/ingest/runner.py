@@ -17,8 +17,9 @@ import structlog
 from kafka import KafkaConsumer, KafkaProducer, TopicPartition
 
 from schemas import ArticlePublished, Producer
-from schemas.registry import ARTICLES, encode, key_for
+from schemas.registry import ARTICLES, DEADLETTER, encode, key_for
 from services.ingest.exceptions import BadRecordError
+from services.ingest.normalise import dead_letter
 from services.ingest.sources import article_events, expand_paths
 from wirecheck import __version__
 from wirecheck.metrics import ARTICLES_INGESTED
@@ -53,6 +54,8 @@ class ArticlePublisher:
             if isinstance(item, BadRecordError):
                 log.warning("record refused", where=item.where, reason=item.reason)
                 ARTICLES_INGESTED.labels("refused").inc()
+                dead = dead_letter(item, producer=PRODUCER)
+                self.producer.send(self.settings.topic(DEADLETTER), key=key_for(dead), value=encode(dead))
                 result.errors.append(item)
                 continue
             identity = (item.article.article_id, item.article.content_sha256)

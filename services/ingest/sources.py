@@ -38,7 +38,7 @@ def read_file(path: Path, *, defaults: dict[str, str] | None = None) -> Iterator
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        yield BadRecordError(str(path), f"is not UTF-8 text (byte {exc.start}: {exc.reason})")
+        yield BadRecordError(str(path), f"is not UTF-8 text (byte {exc.start}: {exc.reason})", data)
         return
     for item in read_articles(text, where=str(path)):
         if isinstance(item, RawArticle) and defaults:

@@ -1,0 +1,105 @@
+"""Entry points the Kafka runner calls: an event in, the VerdictChanged events it causes out.
+
+Pure: handlers change the ``VerifierState`` projection and *return* events; the runner sends them
+(STYLE.md, "Handlers return events; the runner sends them"). Every VerdictChanged is derived:
+
+* ``event_id`` from ``f"{claim_id}:{revision}"``, so a replay produces the same ids;
+* ``occurred_at`` is the triggering event's, so a replay produces the same records;
+* ``causation_id`` is the triggering event's id, ``correlation_id`` the claim's article.
+
+A VerdictChanged is emitted only when a claim's verdict, its set of independent origins or who
+decided it changes. A re-delivered event (same ``event_id``, or the same article and extractor
+version) changes nothing and returns no events.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import singledispatch
+
+from schemas.envelope import Event, Producer
+from schemas.events import ClaimsExtracted, DecisionRecorded, VerdictChanged
+from services.verify.exceptions import UnsupportedEventError
+from services.verify.state import CurrentVerdict, VerifierState
+from services.verify.verdicts import Assessment
+
+__all__ = ["VerifierState", "handle"]
+
+
+@singledispatch
+def handle(event: Event, state: VerifierState, *, producer: Producer) -> list[VerdictChanged]:
+    """Apply one event to the projection; returns the verdict changes it causes, in order."""
+    raise UnsupportedEventError(
+        f"the verifier handles ClaimsExtracted and DecisionRecorded, not {type(event).__name__}"
+    )
+
+
+@handle.register
+def _claims_extracted(
+    event: ClaimsExtracted, state: VerifierState, *, producer: Producer
+) -> list[VerdictChanged]:
+    if state.has_seen(event):
+        return []
+    new, affected = state.add_claims(event)
+    earlier = sorted(affected - set(new))
+    return _changes(new + earlier, state, cause=event, producer=producer)
+
+
+@handle.register
+def _decision_recorded(
+    event: DecisionRecorded, state: VerifierState, *, producer: Producer
+) -> list[VerdictChanged]:
+    if state.has_seen(event) or not state.add_decision(event):
+        return []
+    if event.claim_id not in state.index:
+        return []  # kept; it applies when the claim arrives
+    return _changes([event.claim_id], state, cause=event, producer=producer)
+
+
+def _changes(
+    claim_ids: Iterable[str], state: VerifierState, *, cause: Event, producer: Producer
+) -> list[VerdictChanged]:
+    """A VerdictChanged for each claim whose verdict, origins or decider moved; state follows."""
+    changes = []
+    for claim_id in claim_ids:
+        assessment = state.assessment(claim_id)
+        current = state.current.get(claim_id)
+        if current is not None and not current.differs_from(assessment):
+            continue
+        change = _verdict_changed(claim_id, assessment, current, state, cause, producer)
+        changes.append(change)
+        state.current[claim_id] = CurrentVerdict(
+            change.verdict, change.independent_origins, change.decided_by, change.revision
+        )
+    return changes
+
+
+def _verdict_changed(
+    claim_id: str,
+    assessment: Assessment,
+    current: CurrentVerdict | None,
+    state: VerifierState,
+    cause: Event,
+    producer: Producer,
+) -> VerdictChanged:
+    record = state.index.get(claim_id)
+    revision = current.revision + 1 if current else 1
+    return VerdictChanged.create(
+        key=f"{claim_id}:{revision}",
+        producer=producer,
+        correlation_id=record.article_id,
+        causation_id=cause.event_id,
+        occurred_at=cause.occurred_at,
+        claim_id=claim_id,
+        article_id=record.article_id,
+        claim_kind=record.kind,
+        claim_text=record.text,
+        verdict=assessment.verdict,
+        previous_verdict=current.verdict if current else None,
+        revision=revision,
+        reason=assessment.reason,
+        confidence=assessment.confidence,
+        independent_origins=assessment.independent_origins,
+        evidence=state.evidence(claim_id),
+        decided_by=assessment.decided_by,
+    )

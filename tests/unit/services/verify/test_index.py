@@ -1,0 +1,112 @@
+"""The blocking index: candidates share a key, and their number does not grow with the index."""
+
+from __future__ import annotations
+
+import pytest
+
+from services.verify import index as index_module
+from services.verify.index import ClaimIndex, blocking_keys
+from services.verify.records import claim_record
+
+
+def _word(i: int) -> str:
+    """A distinct pronounceable word per integer (letters only, so it stays one token)."""
+    letters = "bcdfghjklmnprstvz"
+    out = ""
+    while True:
+        out += letters[i % len(letters)] + "aeiou"[i % 5]
+        i //= len(letters)
+        if not i:
+            return out.capitalize() + "ar"
+
+
+def _unrelated_quotes(make, count):
+    for i in range(count):
+        meta = make.meta(f"Outlet {_word(i)}")
+        text = f"The {_word(i + 1)} council will discuss the {_word(i + 2)} budget"
+        yield claim_record(make.quote(meta, text, f"Minister {_word(i)}"), published_at=None)
+
+
+def _probe(make):
+    meta = make.meta("Levant Dispatch")
+    quote = make.quote(meta, "Rebels are five kilometres from Homs now", "Rami Abdel Rahman")
+    return claim_record(quote, published_at=None)
+
+
+@pytest.mark.parametrize("size", [100, 3000])
+def test_unrelated_claims_are_never_candidates(make, size):
+    index = ClaimIndex()
+    for record in _unrelated_quotes(make, size):
+        index.add(record)
+    probe = _probe(make)
+    assert list(index.candidates(probe, blocking_keys(probe, query=True))) == []
+
+
+def test_candidates_share_a_key_and_exclude_the_same_article(make):
+    index = ClaimIndex()
+    same_article = make.meta("Levant Dispatch")
+    other = make.meta("Beirut Post")
+    probe = _probe(make)
+    match = claim_record(
+        make.quote(other, "The rebels are five kilometres from Homs", "Abdel Rahman"), published_at=None
+    )
+    sibling = claim_record(
+        make.quote(same_article, "Rebels are five kilometres from Homs", "Rami Abdel Rahman",
+                   sentence="He said: Rebels are five kilometres from Homs."),
+        published_at=None,
+    )
+    for record in (match, sibling, *_unrelated_quotes(make, 50)):
+        index.add(record)
+    assert [r.claim_id for r in index.candidates(probe, blocking_keys(probe, query=True))] == [match.claim_id]
+
+
+def test_hot_keys_are_skipped_when_the_claim_has_others(make, monkeypatch):
+    monkeypatch.setattr(index_module, "HOT_KEY_POSTINGS", 3)
+    index = ClaimIndex()
+    for i in range(6):  # six claims share the name "homs" (and the speaker) with the probe
+        meta = make.meta(f"Outlet {_word(i)}")
+        text = f"Rebels are near Homs and {_word(i)} now"
+        index.add(claim_record(make.quote(meta, text, "Abdel Rahman"), published_at=None))
+    probe = _probe(make)
+    assert list(index.candidates(probe, blocking_keys(probe, query=True))) == []
+    (only_key,) = {k for k in blocking_keys(probe, query=True) if k[2] == "n:homs"}
+    found = list(index.candidates(probe, {only_key}))
+    assert len(found) == 6  # with nothing else to go on, the hot key is still scanned
+
+
+def test_claims_that_both_name_something_meet_only_through_a_shared_name(make):
+    index = ClaimIndex()
+    sentence = "Shelling killed {n} people in {town} on Monday, medics said."
+    for i, town in enumerate(["Aleppo", "Hama", "Idlib"]):
+        meta = make.meta(f"Outlet {_word(i)}")
+        index.add(claim_record(make.figure(meta, "12", sentence.format(n=12, town=town), value=12), published_at=None))
+    unnamed_meta = make.meta("Outlet Unnamed")
+    unnamed = claim_record(
+        make.figure(unnamed_meta, "12", "shelling killed 12 people on monday, medics said.", value=12),
+        published_at=None,
+    )
+    index.add(unnamed)
+    probe_meta = make.meta("Levant Dispatch")
+    probe = claim_record(make.figure(probe_meta, "14", sentence.format(n=14, town="Homs"), value=14), published_at=None)
+    found = [r.claim_id for r in index.candidates(probe, blocking_keys(probe, query=True))]
+    assert found == [unnamed.claim_id]
+    assert len(list(index.candidates(unnamed, blocking_keys(unnamed, query=True)))) == 3
+
+
+def test_records_are_compact(make):
+    record = _probe(make)
+    assert not hasattr(record, "__dict__")
+    assert all(isinstance(w, str) for w in record.words)
+
+
+def test_edges_are_symmetric_and_removable(make):
+    index = ClaimIndex()
+    records = list(_unrelated_quotes(make, 3))
+    for record in records:
+        index.add(record)
+    a, b, c = (r.claim_id for r in records)
+    index.link(a, b, "supports")
+    index.link(a, c, "contradicts")
+    assert index.neighbours(b) == {a: "supports"}
+    assert index.unlink(a) == {b, c}
+    assert index.neighbours(b) == {} and index.neighbours(a) == {}

@@ -1,0 +1,255 @@
+"""The `wirecheck` command (shell layer): broker tooling, services, ingest, extraction, reports."""
+
+from __future__ import annotations
+
+import signal
+import sys
+import threading
+from datetime import datetime
+from pathlib import Path
+
+import click
+
+from wirecheck import __version__
+from wirecheck.exceptions import WirecheckError
+from wirecheck.logs import configure_logging
+from wirecheck.settings import Settings
+
+
+def _settings() -> Settings:
+    return Settings()
+
+
+@click.group(name="wirecheck", context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="wirecheck")
+def main() -> None:
+    """wirecheck: event-sourced claim verification for news.
+
+    Articles go to articles.v1, their claims to claims.v1, verdicts to verdicts.v1. Set
+    KAFKA_BOOTSTRAP_SERVERS to use your own broker; otherwise `wirecheck kafka up` runs one locally.
+    """
+
+
+# -- kafka --------------------------------------------------------------------------------------
+
+@main.group()
+def kafka() -> None:
+    """Run a local single-node Kafka broker (KRaft) from its Maven Central jars."""
+
+
+def _broker():
+    from wirecheck.broker.local import LocalBroker
+
+    return LocalBroker(_settings().home)
+
+
+@kafka.command("up")
+def kafka_up() -> None:
+    """Fetch the jars (once), format the storage (once), start the broker, wait, create the topics."""
+    from wirecheck.topics import ensure_topics
+
+    settings = _settings()
+    if settings.uses_local_broker:
+        _broker().up(echo=click.echo)
+    created = ensure_topics(settings)
+    click.echo(f"topics: created {', '.join(created)}" if created else "topics: all present")
+
+
+@kafka.command("down")
+@click.option("--wipe", is_flag=True, help="Also delete the broker's data (topics and offsets).")
+def kafka_down(wipe: bool) -> None:
+    """Stop the local broker."""
+    _broker().down(wipe=wipe, echo=click.echo)
+
+
+@kafka.command("status")
+def kafka_status() -> None:
+    """Say whether the local broker runs and answers; exit 1 when it does not."""
+    broker = _broker()
+    click.echo(broker.status())
+    sys.exit(0 if broker.pid() is not None else 1)
+
+
+# -- services ------------------------------------------------------------------------------------
+
+@main.command("run")
+@click.argument("service", type=click.Choice(["ingest", "claims", "verify", "all"]), default="all")
+@click.option("--inbox", type=click.Path(path_type=Path), default=None,
+              help="Folder the ingest service watches for new files (default: <home>/inbox).")
+def run(service: str, inbox: Path | None) -> None:
+    """Run a service (or all three as child processes) until SIGTERM or Ctrl-C."""
+    settings = _settings()
+    configure_logging(json=settings.log_json)
+    if service == "all":
+        _run_all(inbox)
+        return
+    from wirecheck.metrics import serve_metrics
+
+    serve_metrics(settings.metrics_port, host=settings.metrics_host)
+    stop = threading.Event()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, lambda *_: stop.set())
+    if service == "ingest":
+        from services.ingest.runner import watch
+
+        watch(inbox or settings.home / "inbox", settings, stop)
+    elif service == "claims":
+        from services.claims.runner import run as run_claims
+
+        run_claims(settings, stop)
+    else:
+        from services.verify.runner import run as run_verify
+
+        run_verify(settings, stop)
+
+
+def _run_all(inbox: Path | None) -> None:
+    from wirecheck.processes import SERVICES, start_service, stop_services
+
+    settings = _settings()
+    extra = ["--inbox", str(inbox)] if inbox else []
+    procs = [
+        start_service(name, extra_args=extra if name == "ingest" else (),
+                      # each child serves /metrics on its own port: base, base+1, base+2
+                      env={"WIRECHECK_METRICS_PORT": str(settings.metrics_port + i)} if settings.metrics_port else None)
+        for i, name in enumerate(SERVICES)
+    ]
+    stop = threading.Event()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, lambda *_: stop.set())
+    try:
+        while not stop.wait(1.0):
+            if any(p.poll() is not None for p in procs):
+                click.echo("a service exited; stopping the others", err=True)
+                break
+    finally:
+        stop_services(procs)
+
+
+# -- ingest and extract --------------------------------------------------------------------------
+
+def _defaults(source: str | None, published: datetime | None) -> dict[str, str]:
+    defaults = {"source": source} if source else {}
+    if published:
+        defaults["published"] = published.isoformat()
+    return defaults
+
+
+@main.command("ingest")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--dry-run", is_flag=True, help="Print the ArticlePublished events as JSON lines; no Kafka.")
+@click.option("--source", help="Outlet of articles whose input does not name one.")
+@click.option("--published", type=click.DateTime(), help="Publication time of articles that lack one.")
+def ingest(paths: tuple[str, ...], dry_run: bool, source: str | None, published: datetime | None) -> None:
+    """Publish the articles in PATHS (files, folders, globs: plain text, JSON lines, RSS/Atom).
+
+    Exact duplicates (same article, same text) are published once. Bad records are reported with
+    the file, the record and what is wrong; the rest are still published. Exit 1 if any was refused.
+    """
+    from services.ingest.exceptions import BadRecordError
+    from services.ingest.runner import PRODUCER, ingest_paths
+    from services.ingest.sources import article_events, expand_paths
+
+    settings = _settings()
+    defaults = _defaults(source, published)
+    if dry_run:
+        refused = 0
+        for item in article_events(expand_paths(paths), producer=PRODUCER,
+                                   max_chars=settings.max_article_chars, defaults=defaults):
+            if isinstance(item, BadRecordError):
+                refused += 1
+                click.echo(f"refused: {item}", err=True)
+            else:
+                click.echo(item.model_dump_json())
+        sys.exit(1 if refused else 0)
+    result = ingest_paths(paths, settings, defaults=defaults)
+    for error in result.errors:
+        click.echo(f"refused: {error}", err=True)
+    click.echo(f"published {len(result.published)} article(s), skipped {result.duplicates} "
+               f"duplicate(s), refused {len(result.errors)}")
+    sys.exit(1 if result.errors else 0)
+
+
+@main.command("extract")
+@click.argument("path")
+@click.option("--source", help="Outlet of articles whose input does not name one.")
+def extract(path: str, source: str | None) -> None:
+    """Print the claims of the article(s) in PATH ('-' for stdin) as JSON lines; no Kafka.
+
+    PATH may hold plain text (with optional front matter), JSON-lines articles or a feed.
+    """
+    from services.claims.extract import extract_claims
+    from services.ingest.exceptions import BadRecordError
+    from services.ingest.formats import read_articles
+    from services.ingest.normalise import to_event
+    from services.ingest.runner import PRODUCER
+
+    settings = _settings()
+    text = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8-sig")
+    for raw in read_articles(text, where=path):
+        try:
+            if isinstance(raw, BadRecordError):
+                raise raw
+            if source and not raw.source:
+                raw = raw.model_copy(update={"source": source})
+            article = to_event(raw, producer=PRODUCER, max_chars=settings.max_article_chars).article
+        except BadRecordError as exc:
+            click.echo(f"refused: {exc}", err=True)
+            continue
+        for claim in extract_claims(article.body, article_id=article.article_id):
+            click.echo(claim.model_dump_json(exclude_none=True))
+
+
+@main.command("check")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--source", help="Outlet of articles whose input does not name one.")
+@click.option("--published", type=click.DateTime(), help="Publication time of articles that lack one.")
+def check(paths: tuple[str, ...], source: str | None, published: datetime | None) -> None:
+    """Ingest, extract and verify PATHS in-process (no Kafka), in the order given, and print the
+    final verdict of every claim as JSON lines: for backfills, debugging and tests."""
+    import json
+
+    from wirecheck.check import check_paths, verdict_rows
+
+    result = check_paths(paths, max_chars=_settings().max_article_chars,
+                         defaults=_defaults(source, published))
+    for error in result.errors:
+        click.echo(f"refused: {error}", err=True)
+    for row in verdict_rows(result):
+        click.echo(json.dumps(row, ensure_ascii=False))
+
+
+# -- report and demo -----------------------------------------------------------------------------
+
+@main.command("report")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per claim instead of text.")
+def report(as_json: bool) -> None:
+    """Print every article with its claims and each claim's latest verdict and sources."""
+    from wirecheck.report import collect, render_json, render_text
+
+    collected = collect(_settings())
+    click.echo(render_json(collected) if as_json else render_text(collected))
+
+
+@main.command("demo")
+@click.option("--serve", is_flag=True, help="Keep the broker and services running after the report.")
+@click.option("--timeout", default=120.0, show_default=True, help="Seconds to wait for the verdicts.")
+def demo(serve: bool, timeout: float) -> None:
+    """Start a broker (unless KAFKA_BOOTSTRAP_SERVERS is set) and the services, ingest the sample
+    feed, wait for every verdict, print the report, and stop what it started."""
+    from wirecheck.demo import run_demo
+
+    configure_logging(json=False)
+    run_demo(_settings(), serve=serve, timeout_s=timeout, echo=click.echo)
+
+
+def entry() -> None:
+    try:
+        main(prog_name="wirecheck", standalone_mode=True)
+    except WirecheckError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
+
+
+if __name__ == "__main__":
+    entry()
