@@ -104,10 +104,17 @@ def _bare_name(name: str | None) -> str:
 
 
 def values_match(pred: dict, gold: dict, *, tolerance: float = VALUE_TOLERANCE) -> bool:
-    """Value equal within ``tolerance``, or low and high both equal (a missing end only to a missing end)."""
+    """Value equal within ``tolerance``, or low and high both equal (a missing end only to a missing end).
+
+    A range with equal ends is the same figure as that one value.
+    """
     if gold.get("value") is not None and pred.get("value") is not None:
         if _close(pred["value"], gold["value"], tolerance):
             return True
+    if _one_point(gold) is not None and pred.get("value") is not None:
+        return _close(pred["value"], _one_point(gold), tolerance)  # "equal to 20" is gold [20, 20]
+    if _one_point(pred) is not None and gold.get("value") is not None:
+        return _close(_one_point(pred), gold["value"], tolerance)
     if gold.get("low") is None and gold.get("high") is None:
         return False
     if pred.get("low") is None and pred.get("high") is None:
@@ -115,6 +122,12 @@ def values_match(pred: dict, gold: dict, *, tolerance: float = VALUE_TOLERANCE) 
     return _close_or_none(pred.get("low"), gold.get("low"), tolerance) and _close_or_none(
         pred.get("high"), gold.get("high"), tolerance
     )
+
+
+def _one_point(figure: dict) -> float | None:
+    # A range whose two ends are equal is one value: Recognizers-Text writes "equals 20" as [20, 20].
+    low, high = figure.get("low"), figure.get("high")
+    return low if low is not None and high is not None and low == high else None
 
 
 def _close(a: float, b: float, tolerance: float) -> bool:
@@ -183,6 +196,47 @@ UNIT_NAMES: dict[str, str] = {
     **dict.fromkeys(["kilometer per hour", "kilometre per hour"], "km/h"),
     **dict.fromkeys(["mile per hour"], "mph"),
     **dict.fromkeys(["dimensionless", ""], None),
+    # Further units of the two datasets, in the names wirecheck gives them (figure_words.MORE_UNITS,
+    # CURRENCY_UNITS): ISO 4217 codes for money, UCUM-style symbols for measures.
+    **dict.fromkeys(["chinese yuan"], "CNY"),
+    **dict.fromkeys(["swiss franc"], "CHF"),
+    **dict.fromkeys(["franc"], "FRF"),
+    **dict.fromkeys(["hong kong dollar"], "HKD"),
+    **dict.fromkeys(["new zealand dollar"], "NZD"),
+    **dict.fromkeys(["mexican peso"], "MXN"),
+    **dict.fromkeys(["rupee"], "INR"),
+    **dict.fromkeys(["turkish lira"], "TRY"),
+    **dict.fromkeys(["netherlands guilder"], "NLG"),
+    **dict.fromkeys(["peseta"], "ESP"),
+    **dict.fromkeys(["finnish markka"], "FIM"),
+    **dict.fromkeys(["bitcoin"], "BTC"),
+    **dict.fromkeys(["cent"], "cent"),
+    **dict.fromkeys(["pence", "penny"], "GBp"),
+    **dict.fromkeys(["degree"], "deg"),
+    **dict.fromkeys(["age"], "year"),
+    **dict.fromkeys(["gallon"], "gal"),
+    **dict.fromkeys(["ounce"], "oz"),
+    **dict.fromkeys(["barrel"], "bbl"),
+    **dict.fromkeys(["cubic foot"], "ft3"),
+    **dict.fromkeys(["cubic kilometre", "cubic kilometer"], "km3"),
+    **dict.fromkeys(["square meter", "square metre"], "m2"),
+    **dict.fromkeys(["litre", "liter"], "L"),
+    **dict.fromkeys(["milliliter", "millilitre", "cubic centimetre"], "mL"),  # 1 mL = 1 cm³
+    **dict.fromkeys(["centilitre", "centiliter"], "cL"),
+    **dict.fromkeys(["milligram"], "mg"),
+    **dict.fromkeys(["microgram"], "ug"),
+    **dict.fromkeys(["decimeter", "decimetre"], "dm"),
+    **dict.fromkeys(["nanometre", "nanometer"], "nm"),
+    **dict.fromkeys(["tablespoon"], "tbsp"),
+    **dict.fromkeys(["teaspoon"], "tsp"),
+    **dict.fromkeys(["megabyte"], "MB"),
+    **dict.fromkeys(["watt"], "W"),
+    **dict.fromkeys(["watt hour"], "Wh"),
+    **dict.fromkeys(["megawatt hour"], "MWh"),
+    **dict.fromkeys(["electronvolt"], "eV"),
+    **dict.fromkeys(["teraelectronvolt"], "TeV"),
+    **dict.fromkeys(["gigahertz"], "GHz"),
+    **dict.fromkeys(["radian"], "rad"),
 }
 
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 # Reporting verbs, after textacy's ``_reporting_verbs`` (textacy/extract/triples.py, itself drawn from
 # the quotation work of Pareti 2015), in the surface forms news copy uses, plus cues from our seed
-# corpus ("revealed", "declared"). Opinion verbs (think, hope, fear) are left out: they rarely
+# corpus ("revealed", "declared") and PolNeAR's frequent direct-quote cues ("asked", "continued",
+# "quipped"; Newell et al., LREC 2018). Opinion verbs (think, hope, fear) are left out: they rarely
 # introduce a quote in wire copy and often introduce the reporter's own hedging.
 REPORTING_VERBS: frozenset[str] = frozenset(
     """
@@ -20,6 +21,7 @@ REPORTING_VERBS: frozenset[str] = frozenset(
     stresses suggested suggests testified testifies urged urges warned warns wrote writes tweeted
     posted acknowledged acknowledges agreed agrees charged accused accuses cautioned vowed vows
     pledged pledges boasted emphasised emphasized countered responded responds indicated indicates
+    asked asks continued continues quipped quips joked jokes
     """.split()
 )
 
@@ -32,6 +34,62 @@ INDIRECT_VERBS: frozenset[str] = frozenset(
     reveals warned warns insisted insists noted notes explained explains acknowledged acknowledges
     """.split()
 )
+
+# Cues of reported speech and stance as PolNeAR annotates them (Newell, Margolin & Ruths, LREC 2018,
+# "attribution relations": cue inventory of the PolNeAR guidelines and the most frequent cues of its
+# training split), beyond the asserting verbs above: opinion, intention and perception verbs
+# ("believes", "wants", "expects") and participles ("saying", "adding"). Used by the clause-level
+# rule of ``reported`` only, which needs a subject right before the cue, so "said" as an adjective or
+# "thinks" in a question yields nothing.
+CLAUSE_CUE_VERBS: frozenset[str] = INDIRECT_VERBS | frozenset(
+    """
+    say argued argues argue asserted asserts contended contends maintained maintains believes believe
+    believed thinks think thought wants want wanted hopes hope hoped expects expect expected fears
+    fear feared wrote writes tweeted suggested suggests suggest predicted predicts promised promises
+    vowed vows pledged pledges denied denies concluded concludes recalled recalls stressed stresses
+    emphasized emphasised complained complains conceded concedes agreed agrees countered replied
+    responded indicated indicates asked asks urged urges proposed proposes guessed guesses
+    acknowledge admit announce claim confirm declare deny explain insist note predict promise warn
+    worried worries plans plan intends intend knows know
+    """.split()
+)
+# Multi-word cues of the same inventory ("pointed out that …", "called for …").
+CLAUSE_CUE_PHRASES: tuple[str, ...] = (
+    "pointed out", "points out", "called for", "calls for", "made clear", "makes clear",
+    "went on to say", "goes on to say",
+)
+# Participles that report what the subject of the main clause said ("…, saying the plan had failed").
+PARTICIPLE_CUES: frozenset[str] = frozenset(
+    """
+    saying adding noting arguing warning explaining insisting claiming telling stressing suggesting
+    predicting promising vowing asserting acknowledging admitting declaring announcing writing
+    """.split()
+)
+# Words that open an introductory phrase before the subject ("After the debate, X said …"): a comma
+# segment starting with one of them is not the subject.
+INTRO_WORDS: frozenset[str] = frozenset(
+    """
+    after before in at on when as while during since asked speaking but still meanwhile later earlier
+    however yet also even for with without despite if though although because last this instead
+    then now today yesterday by from under over among amid through indeed separately privately
+    publicly again so and in an interview
+    """.split()
+)
+# Words that make a candidate subject a clause instead of a noun phrase ("what it is said", "the
+# deal was said …"): auxiliaries, complementisers and relative pronouns.
+CLAUSE_WORDS: frozenset[str] = frozenset(
+    """
+    is was were are be been being would will could should can may might must do does did that which
+    who whom whose if when because while than not whether what how why where it's there
+    """.split()
+)
+# Words a subject cannot end on (a determiner or preposition before the cue means "said" modifies
+# a noun or the phrase was cut mid-way).
+NON_FINAL_WORDS: frozenset[str] = frozenset(
+    "the a an of in on at for with by to from and or but this these those his her their its our my".split()
+)
+# Longest noun phrase (in words) taken as a subject without a name in it.
+SUBJECT_MAX_WORDS = 8
 
 # Verbs after which the speaker names a person or outlet being addressed ("told reporters").
 ADDRESSEE_VERBS: frozenset[str] = frozenset({"told", "tells"})
@@ -61,7 +119,8 @@ RELATIVE_ROLE_VERBS: dict[str, str] = {
 }
 
 # Words that head a role or title ("rebel commander", "head of SOHR"): nouns of office common in wire
-# copy, gathered from the seed corpus and the Reuters Handbook's list of titles.
+# copy, gathered from the seed corpus and the Reuters Handbook's list of titles, plus the offices of US
+# political copy (PolNeAR's speakers: "congressman", "candidate", "strategist", "pollster").
 ROLE_NOUNS: frozenset[str] = frozenset(
     """
     commander leader head chief spokesman spokeswoman spokesperson minister president premier
@@ -70,7 +129,8 @@ ROLE_NOUNS: frozenset[str] = frozenset(
     editor correspondent researcher professor doctor activist monitor negotiator representative
     member deputy king queen prince emir sheikh cleric imam pope bishop judge prosecutor lawyer
     attorney executive ceo manager coordinator resident witness survivor fighter soldier
-    reporter journalist photographer
+    reporter journalist photographer congressman congresswoman candidate nominee strategist aide
+    pollster economist
     """.split()
 )
 
@@ -269,6 +329,7 @@ ABBREVIATIONS: frozenset[str] = frozenset(
 CUE_WINDOW_CHARS = 240  # how far before a quote to look for its cue (two long clauses)
 AFTER_QUOTE_WINDOW_CHARS = 160  # how far after a quote to look for "..., X said"
 MIXED_MAX_GAP_WORDS = 14  # cue to quote mark; beyond this the quote is not the cue's content
+MIXED_QUOTE_SHARE = 0.6  # a mixed quote whose words are less of its clause is credited the clause
 MIXED_MIN_WORDS = 3  # shorter quoted fragments in reported speech are scare quotes, not quotes
 SCARE_MAX_WORDS = 6  # "the “capital of the revolution”": a quoted noun phrase after a determiner
 UNCUED_MIN_WORDS = 8  # a quote with no speaker and no cue is kept only if it reads as a sentence

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from schemas.ids import claim_id
+from services.claims.extract.quote_marks import QuotedRegion, quoted_regions
 from services.claims.extract.sentences import SentenceIndex, dateline_end, paragraphs
 from services.claims.extract.speakers import ArticleNames
 
@@ -29,11 +30,14 @@ class ArticleContext:
     paragraphs: tuple[Span, ...]
     sentences: SentenceIndex
     names: ArticleNames
+    quoted: tuple[QuotedRegion, ...] = ()
 
     @classmethod
     def build(cls, body: str, *, article_id: str, extractor_version: str) -> ArticleContext:
         paragraph_spans = paragraphs(body)
         headlines = tuple(p for p in paragraph_spans if is_headline(body[p[0]:p[1]]))
+        quoted = tuple(quoted_regions(body, paragraph_spans))
+        inside = tuple((r.content_start, r.content_end) for r in quoted)
         return cls(
             body=body,
             article_id=article_id,
@@ -42,7 +46,8 @@ class ArticleContext:
             sentences=SentenceIndex.build(
                 body, paragraph_spans=paragraph_spans, skip_to=_story_start(body, paragraph_spans, headlines)
             ),
-            names=ArticleNames.build(body, headline_spans=headlines),
+            names=ArticleNames.build(body, headline_spans=headlines, quoted_spans=inside),
+            quoted=quoted,
         )
 
     def claim_fields(self, *, kind: str, span: Span) -> dict[str, Any]:

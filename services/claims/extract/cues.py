@@ -11,7 +11,10 @@ import re
 from services.claims.extract.constants import (
     CHANNEL_BY_NOUNS,
     CHANNEL_NOUNS,
+    CLAUSE_CUE_PHRASES,
+    CLAUSE_CUE_VERBS,
     INDIRECT_VERBS,
+    PARTICIPLE_CUES,
     REPORTING_VERBS,
 )
 
@@ -50,3 +53,32 @@ ADVERBS_AT_END = re.compile(
 CUE_VERB_RE = re.compile(rf"(?<![\w’'-]){CUE_VERB}(?![\w’'-])")
 INDIRECT_VERB_RE = re.compile(rf"(?<![\w’'-]){INDIRECT_VERB}(?![\w’'-])")
 CHANNEL_RE = re.compile(rf"{WS}*({CHANNEL})")
+
+def _trie(words: frozenset[str] | tuple[str, ...]) -> str:
+    # An alternation factored on shared prefixes ("sa(?:id|ys|y)"): ``re`` tries a flat alternation
+    # of 250 words one by one at every position; a trie decides on the first letters.
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_pattern(tree)
+
+
+def _trie_pattern(node: dict) -> str:
+    branches = [re.escape(char) + _trie_pattern(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    optional = "" in node
+    if len(branches) == 1 and not optional:
+        return branches[0]
+    return f"(?:{'|'.join(branches)}){'?' if optional else ''}"
+
+
+# The clause-level cues of ``reported``: verbs, multi-word cues and participles, one pattern. Cues
+# are lower-case words: the lookahead rejects most positions before the trie is tried.
+CLAUSE_CUE_RE = re.compile(
+    rf"(?=[a-z])(?<![\w’'-])(?:{_trie(CLAUSE_CUE_PHRASES + tuple(CLAUSE_CUE_VERBS | PARTICIPLE_CUES))})"
+    rf"(?![\w’'-])"
+)

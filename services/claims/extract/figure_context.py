@@ -3,6 +3,7 @@
 "over 100 people, mostly civilians" counts "people"; "killed over 100 people" makes it "people
 killed"; "Tens of thousands of Alawite residents are fleeing" counts "residents". Noun phrases are
 read word by word up to a function word or punctuation, at most a few words, without a tagger.
+Also what a bare number is part of when it is no figure: a name, a date or a time.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ import re
 from dataclasses import dataclass
 
 from services.claims.extract.constants import (
+    MONTHS,
+    NON_NAME_WORDS,
     NOUN_PHRASE_MAX_WORDS,
     NOUN_PHRASE_STOPS,
     PEOPLE_NOUNS,
@@ -83,3 +86,33 @@ def superlative_about(body: str, superlative: str, pos: int) -> str:
     """ "largest city" for "third-largest city"; the superlative alone when no noun follows."""
     phrase = counted_phrase(body, pos, allow_of=False)
     return f"{superlative} {phrase.head}" if phrase.head else superlative
+
+
+# Bare numbers that are names, dates or times: "Resolution 2254", "December 6", "6 December",
+# "nov . 6" (tokenised copy), "10:30", "10 a.m.".
+_MONTH_BEFORE = re.compile(rf"(?i:{'|'.join(MONTHS)})(?:{WS}?\.)?{WS}+\Z")
+_MONTH_AFTER = re.compile(rf"{WS}+(?i:{'|'.join(MONTHS)})\b")
+_TIME_AFTER = re.compile(rf"[:.]\d\d|{WS}*(?i:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|hrs\b)")
+_WORD_BEFORE = re.compile(rf"([A-Za-z][\w’'.]*){WS}+\Z")
+# A number glued to a slash or a hyphen and a digit is part of a date or a code ("5/17/2018", "24/7",
+# "1995-01"); a range that was one is read before this test.
+_SLASH_AFTER = re.compile(r"[/-]\d")
+
+
+def is_name_date_or_time(body: str, start: int, end: int, *, is_year: bool, sentences) -> bool:
+    """Whether the bare number ``body[start:end]`` is part of a name, a date or a time.
+
+    ``sentences`` is the article's SentenceIndex: a capitalised word before the number names it
+    ("Resolution 2254") unless it opens the sentence ("Nearly 40 ...").
+    """
+    if _TIME_AFTER.match(body, end) or _SLASH_AFTER.match(body, end) or (start > 0 and body[start - 1] == ":"):
+        return True
+    if not is_year and (_MONTH_BEFORE.search(body, max(0, start - 12), start) or _MONTH_AFTER.match(body, end)):
+        return True
+    word = _WORD_BEFORE.search(body, max(0, start - 30), start)
+    if word is None or not word.group(1)[0].isupper():
+        return False
+    name = word.group(1)
+    if name.endswith(("’s", "'s")) or name.lower().rstrip(".") in NON_NAME_WORDS | MONTHS:
+        return False
+    return sentences.sentence_of(word.start(1))[0] != word.start(1) or name in {"No.", "No", "Number"}

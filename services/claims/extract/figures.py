@@ -16,23 +16,40 @@ from schemas.claims import Equivalent, FigureClaim
 from services.claims.extract.constants import (
     CURRENCY_SYMBOLS,
     GLUED_ONLY_UNITS,
-    MONTHS,
-    NON_NAME_WORDS,
     QUALIFIERS,
-    UNITS,
+    SCALE_WORDS,
     VAGUE_COUNTS,
 )
 from services.claims.extract.context import ArticleContext
 from services.claims.extract.cues import WS
-from services.claims.extract.figure_context import counted_phrase, superlative_about
+from services.claims.extract.figure_context import counted_phrase, is_name_date_or_time, superlative_about
+from services.claims.extract.figure_words import (
+    AGE_SUFFIXES,
+    AGE_WORDS,
+    ALL_UNITS,
+    COMPARISONS,
+    FRACTION_WORDS,
+    MILLION_CODES,
+    MORE_CURRENCY_SYMBOLS,
+    MORE_GLUED_ONLY_UNITS,
+    MORE_SCALE_WORDS,
+    OPEN_ENDS,
+    PRONOUN_ONE_BEFORE,
+    SIGN_WORDS,
+    VAGUE_BEFORE_SCALE,
+    VULGAR_FRACTIONS,
+)
 from services.claims.extract.numbers import (
+    ANCHOR_WORDS,
     CURRENCY,
     NUMBER,
     ORDINAL,
     QUALIFIER,
     SCALE,
     UNIT,
+    alternation,
     parse_number,
+    trie,
     parse_ordinal,
     parse_scale,
     spans_with_numbers,
@@ -40,37 +57,57 @@ from services.claims.extract.numbers import (
 
 Span = tuple[int, int]
 
-# Not glued to a word, a decimal point or a hyphen: "G7", "COVID-19" and "192.168" are not figures.
-_LEFT = r"(?<![\w’'.$£€-])"
+# Not glued to a word, a decimal point, a hyphen, a slash, a plus or URL and formula signs: "G7",
+# "COVID-19", "192.168", "24/7", "+1-222", "%20", "id=305" and "2.5^-1" are not figures.
+_LEFT = r"(?<![\w’'.$£€/+%=^-])"
+_CURRENCY_SIGNS = {**CURRENCY_SYMBOLS, **MORE_CURRENCY_SYMBOLS}
+_GLUED_ONLY = GLUED_ONLY_UNITS | MORE_GLUED_ONLY_UNITS
+_BOUNDS = {**QUALIFIERS, **COMPARISONS}
+# What a figure can start with: a digit, a sign, a currency, a number word or an article (as a
+# prefix tree, so that most positions fail after a character or two).
+_FIRST_CHARS = {*"0123456789.-−", *VULGAR_FRACTIONS, *(c[0] for c in _CURRENCY_SIGNS if not c[0].isalpha())}
+_FIRST = (
+    rf"(?:[{re.escape(''.join(sorted(_FIRST_CHARS)))}]|(?i:{trie([*ANCHOR_WORDS, *SIGN_WORDS])})\b"
+    rf"|(?i:an?){WS}|{trie(c for c in _CURRENCY_SIGNS if c[0].isalpha())})"
+)
+# A sign: "-5", "−273.15", "minus 5", "negative one".
+_SIGN = rf"(?:[-−](?=[\d.])|(?i:{alternation(SIGN_WORDS)}){WS}+)"
 _RANGE = (
-    rf"(?:(?P<sep>{WS}*[-–]{WS}*|{WS}+(?:to|and){WS}+)"
-    rf"(?P<cur2>{CURRENCY})?(?P<num2>{NUMBER})(?P<scale2>{SCALE})?)"
+    rf"(?:(?P<glue1>{WS}*)(?P<unit1>{UNIT}))?"
+    rf"(?P<sep>{WS}*[-–~]{WS}*|-?{WS}+(?:to|and|through|thru){WS}+)"
+    rf"(?P<neg2>{_SIGN})?(?P<cur2>{CURRENCY})?(?P<num2>{NUMBER})(?P<scale2>{SCALE})?"
 )
-# Rule: "[over] [$]2.3[bn] [-|to|and 3] [km]" — a number with everything that qualifies it. The
-# lookahead lists the characters a number can start with, so most positions fail at once.
+# Rule: "[over] [-][$]2.3[bn] [-|to|and 3] [km]" — a number with everything that qualifies it.
 _PLAIN = re.compile(
-    rf"{_LEFT}(?=[\d.$£€¥ACUaobdefhmnstzABDEFHMNOSTZ])(?P<cur>{CURRENCY})?(?P<num>{NUMBER})(?P<scale>{SCALE})?"
-    rf"{_RANGE}?(?:(?P<glue>{WS}*|-)(?P<unit>{UNIT})(?![\w]))?(?![\w])"
+    rf"{_LEFT}(?={_FIRST})(?P<neg>{_SIGN})?(?P<cur>{CURRENCY})?(?P<negc>[-−](?=\d))?(?P<num>{NUMBER})"
+    rf"(?P<scale>{SCALE})?(?:{_RANGE})?(?:(?P<glue>{WS}*|-)(?P<unit>{UNIT})(?![\w]))?(?![\w])"
 )
-_PLAIN_NO_RANGE = re.compile(_PLAIN.pattern.replace(rf"{_RANGE}?", ""))
+_PLAIN_NO_RANGE = re.compile(_PLAIN.pattern.replace(f"(?:{_RANGE})?", ""))
 # Rule: "tens of thousands", "hundreds", "dozens" — counts known only by their magnitude.
 _VAGUE = re.compile(
-    rf"{_LEFT}(?P<vague>(?i:tens|dozens|hundreds|thousands|millions|"
-    rf"billions|scores))(?:{WS}+of{WS}+(?P<vague2>(?i:thousands|millions|billions)))?(?![\w])"
+    rf"{_LEFT}(?P<vague>(?i:{trie(['tens', 'dozens', 'hundreds', 'thousands', 'millions', 'billions', 'scores'])}))(?:{WS}+of{WS}+(?P<vague2>(?i:thousands|millions|billions)))?(?![\w])"
     rf"(?P<of>{WS}+of\b)?"
 )
 # Rule: "third-largest", "the second biggest" — an ordinal with a superlative is a rank.
 _RANK = re.compile(
-    rf"{_LEFT}(?P<ord>{ORDINAL})(?:-(?P<sup1>[A-Za-z]+est|most|least)|{WS}+(?P<sup2>(?i:largest|biggest|"
+    rf"{_LEFT}(?=[\dA-Za-z])(?P<ord>{ORDINAL})(?:-(?P<sup1>[A-Za-z]+est|most|least)|{WS}+(?P<sup2>(?i:largest|biggest|"
     rf"highest|lowest|deadliest|worst|best|busiest|longest|oldest|richest|poorest|most|least|"
     rf"smallest|strongest|fastest)))(?![\w])"
 )
 # Qualifiers are looked for behind a number, not tried at every position: that keeps the scan fast.
-_QUALIFIER_BEFORE = re.compile(rf"(?<![\w’'-])({QUALIFIER}){WS}+\Z")
-_MONTH_BEFORE = re.compile(rf"(?i:{'|'.join(MONTHS)})\.?{WS}+\Z")
-_MONTH_AFTER = re.compile(rf"{WS}+(?i:{'|'.join(MONTHS)})\b")
-_TIME_AFTER = re.compile(rf"[:.]\d\d|{WS}*(?i:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|hrs\b)")
-_WORD_BEFORE = re.compile(rf"([A-Za-z][\w’'.]*){WS}+\Z")
+# Comparison signs may touch the number (">10", "<= 5").
+_QUALIFIER_BEFORE = re.compile(
+    rf"(?:(?<![\w’'-])({QUALIFIER}){WS}+|(?<![<>=])([<>]{WS}?=?|[≤≥]){WS}*)\Z"
+)
+_QUALIFIER_WINDOW = 45  # "equal to or greater than" and its spacing
+_QUALIFIER_LAST_WORDS = frozenset(q.split()[-1] for q in (*_BOUNDS, "between", "from"))
+_LAST_WORD = re.compile(rf"([A-Za-z]+|[<>=≤≥]){WS}*\Z")
+# Rule: "500 or more", "5,000 or less" — an open end after the number bounds it.
+_OPEN_END = re.compile(rf"{WS}+({alternation(OPEN_ENDS)})(?![\w])")
+# Rule: "more than 10 but less than 20", "at most 100 and at least 20" — two bounds, one range.
+_BOUND_JOIN = re.compile(rf"{WS}*,?{WS}*(?:(and|but){WS}+)?")
+_DIGIT_AFTER = re.compile(rf"{WS}*\d")
+_AGE_BEFORE = re.compile(rf"(?i:{alternation(AGE_WORDS)}){WS}+\Z")
 _VERB_BEFORE = re.compile(rf"([A-Za-z]+){WS}+\Z")
 _SPACES = re.compile(r"\s+")
 
@@ -102,7 +139,7 @@ def figure_claims(ctx: ArticleContext) -> list[FigureClaim]:
     for draft in drafts:
         if not kept or draft.span[0] >= kept[-1].span[1]:
             kept.append(draft)
-    return [_claim(ctx, d) for d in _merge_equivalents(ctx.body, kept)]
+    return [_claim(ctx, d) for d in _merge_equivalents(ctx.body, _merge_bounds(ctx.body, kept))]
 
 
 def _candidates(ctx: ArticleContext):
@@ -113,8 +150,13 @@ def _candidates(ctx: ArticleContext):
     spans = spans_with_numbers(ctx.body, ctx.sentences.spans)
     for pattern, read in ((_RANK, _rank), (_VAGUE, _vague), (_PLAIN, _plain)):
         for start, end in spans:
-            for match in pattern.finditer(ctx.body, start, end):
-                yield read(ctx, match)
+            match = pattern.search(ctx.body, start, end)
+            while match is not None:
+                draft = read(ctx, match)
+                yield draft
+                # A range given up ("45 and 50 mg") leaves its second number to be read again.
+                resume = draft.span[1] if draft is not None and draft.span[1] < match.end() else match.end()
+                match = pattern.search(ctx.body, max(resume, match.start() + 1), end)
 
 
 def _rank(ctx: ArticleContext, match: re.Match[str]) -> _Draft | None:
@@ -131,71 +173,117 @@ def _vague(ctx: ArticleContext, match: re.Match[str]) -> _Draft | None:
     if vague in {"tens", "scores"} and not (match.group("vague2") or match.group("of")):
         return None  # "tens" and "scores" alone are rarely counts
     low, high = VAGUE_COUNTS[vague]
+    qual, qual_start = _qualifier_before(ctx, match)
     scale = parse_scale(match.group("vague2")[:-1]) if match.group("vague2") else 1.0
     qualifier = f"{vague} of" if match.group("vague2") or match.group("of") else vague
     end = match.end("vague2") if match.group("vague2") else match.end("vague")
     phrase = counted_phrase(ctx.body, end, allow_of=True)
     draft = _Draft(
-        (_start(ctx, match), max(end, phrase.end)), (match.start("vague"), end), phrase.quantity,
+        (qual_start, max(end, phrase.end)), (match.start("vague"), end), phrase.quantity,
         low=low * scale, high=high * scale, high_inclusive=False, qualifier=qualifier,
         approximate=True, about=phrase.about,
     )
-    qual = _qualifier_before(ctx, match)
     return _qualified(draft, qual, None) if qual else draft
 
 
 def _plain(ctx: ArticleContext, match: re.Match[str]) -> _Draft | None:
-    qual = _qualifier_before(ctx, match)
-    if match.group("sep") and "and" in match.group("sep") and (qual or "").lower() != "between":
-        match = _PLAIN_NO_RANGE.match(ctx.body, match.start())  # "two and three" is not a range
+    qual, qual_start = _qualifier_before(ctx, match)
+    if match.group("sep") and not _is_range(match, qual):
+        match = _PLAIN_NO_RANGE.match(ctx.body, match.start())
         if match is None:
             return None
     value = parse_number(match.group("num"))
-    if value is None or (not qual and _is_name_date_or_time(ctx, match)):
+    if value is None or _ordinal_not_fraction(ctx.body, match) or _not_a_number(ctx.body, match):
         return None
+    if not qual and _is_bare_name(ctx, match):
+        return None
+    negative = bool(match.group("neg") or match.group("negc"))
     unit, quantity, unit_end = _unit(match)
-    scale_text = match.group("scale")
-    if unit == "m" and scale_text and scale_text.strip() == "m":
-        scale_text = None  # "5m" with no currency: metres, not millions
-    scale = parse_scale(scale_text)
+    scale = _scale(match, unit)
     number_span = (match.start("cur") if match.group("cur") else match.start("num"), unit_end)
-    draft = _Draft((_start(ctx, match), unit_end), number_span, quantity or "count", value=value * scale, unit=unit)
-    draft = _ranged(match, draft, scale)
+    value = (-value if negative else value) * scale
+    draft = _Draft((qual_start, unit_end), number_span, quantity or "count", value=value, unit=unit)
+    draft = _aged(ctx.body, _open_ended(ctx.body, _ranged(match, draft, scale, negative), qual))
     if unit is None:
         draft = _counted(ctx, match, draft, qualified=bool(qual))
         if draft is None:
             return None
     elif quantity in {"duration", "percent", "money", "length"}:
-        draft.about = counted_phrase(ctx.body, unit_end, allow_of=quantity == "percent").about
+        draft.about = counted_phrase(ctx.body, draft.span[1], allow_of=quantity == "percent").about
     if qual and qual.lower() not in {"between", "from"}:
         draft = _qualified(draft, qual, draft.value)
     return draft
 
 
-def _qualifier_before(ctx: ArticleContext, match: re.Match[str]) -> str | None:
-    found = _QUALIFIER_BEFORE.search(ctx.body, max(0, match.start() - 20), match.start())
-    return found.group(1) if found else None
+def _is_range(match: re.Match[str], qual: str | None) -> bool:
+    # "two and three" is not a range, "between two and three" is; "5 km to 7 km" needs one unit.
+    if match.group("sep").strip() == "and" and (qual or "").lower() != "between":
+        return False
+    first, second = match.group("num"), match.group("num2")
+    if _is_year(first) and len(second) == 2 and second.isdigit() and int(second) <= int(first[2:]):
+        return False  # "1995-01" is a month, "2013-14" a span of years
+    unit1, unit = match.group("unit1"), match.group("unit")
+    return unit1 is None or (unit is not None and ALL_UNITS[unit1][0] == ALL_UNITS[unit][0])
 
 
-def _start(ctx: ArticleContext, match: re.Match[str]) -> int:
-    found = _QUALIFIER_BEFORE.search(ctx.body, max(0, match.start() - 20), match.start())
-    return found.start(1) if found else match.start()
+def _ordinal_not_fraction(body: str, match: re.Match[str]) -> bool:
+    # "a third of them" is a fraction, "a third term" an ordinal: a singular denominator before a
+    # word other than "of" is the ordinal.
+    words = match.group("num").lower().replace("-", " ").split()
+    if not words or words[-1] not in FRACTION_WORDS or words[-1].endswith("s") or words[-1] in {"half", "quarter"}:
+        return False
+    after = body[match.end():match.end() + 4]
+    return bool(re.match(rf"{WS}+[A-Za-z]", after)) and not re.match(rf"{WS}+of\b", after)
+
+
+def _not_a_number(body: str, match: re.Match[str]) -> bool:
+    # "that one costs" (a pronoun), "several hundred years" (a vague count, not 100).
+    text = match.group("num").lower()
+    before = _VERB_BEFORE.search(body, max(0, match.start() - 12), match.start())
+    word = before.group(1).lower() if before else ""
+    return (text == "one" and word in PRONOUN_ONE_BEFORE) or (
+        text.split()[0] in SCALE_WORDS and word in VAGUE_BEFORE_SCALE
+    )
+
+
+def _scale(match: re.Match[str], unit: str | None) -> float:
+    scale_text = match.group("scale")
+    if unit == "m" and scale_text and scale_text.strip() == "m":
+        scale_text = None  # "5m" with no currency: metres, not millions
+    if scale_text == "T" and not match.group("cur"):
+        scale_text = None  # "100T": a trillion only in money ("$2.1T")
+    millions = 1e6 if match.group("unit") in MILLION_CODES else 1.0  # "30 MUSD"
+    return parse_scale(scale_text) * millions
+
+
+def _qualifier_before(ctx: ArticleContext, match: re.Match[str]) -> tuple[str | None, int]:
+    """The qualifier right before the number as written, and where the figure starts with it."""
+    start = match.start()
+    last = _LAST_WORD.search(ctx.body, max(0, start - 16), start)
+    if last is None or not (last.group(1).lower() in _QUALIFIER_LAST_WORDS or last.group(1)[-1] in "<>=≤≥"):
+        return None, start  # one set lookup spares the full search for most numbers
+    found = _QUALIFIER_BEFORE.search(ctx.body, max(0, start - _QUALIFIER_WINDOW), start)
+    return ((found.group(1) or found.group(2)), found.start()) if found else (None, start)
 
 
 def _unit(match: re.Match[str]) -> tuple[str | None, str | None, int]:
     # The unit, its quantity, and where the figure ends; currency symbols count as a unit.
     unit_text = match.group("unit")
     number_end = max(match.end("num"), match.end("scale"), _group_end(match, "num2"), _group_end(match, "scale2"))
-    if unit_text and unit_text in GLUED_ONLY_UNITS and match.group("glue"):
+    if unit_text and unit_text in _GLUED_ONLY and match.group("glue"):
         unit_text = None
     currency = match.group("cur") or _group(match, "cur2")
+    if unit_text and not unit_text[0].isalnum() and ALL_UNITS[unit_text][1] == "money":
+        if currency or _DIGIT_AFTER.match(match.string, match.end("unit")):
+            unit_text = None  # "$ 20 $ 37": the second sign opens the next amount
     if currency:
-        unit, quantity = CURRENCY_SYMBOLS[currency], "money"
-        if unit_text and UNITS[unit_text][1] == "money":
-            return UNITS[unit_text][0], "money", match.end("unit")
-        return unit, quantity, number_end
+        if unit_text and ALL_UNITS[unit_text][1] == "money":
+            return ALL_UNITS[unit_text][0], "money", match.end("unit")
+        return _CURRENCY_SIGNS[currency.rstrip()], "money", number_end
     if unit_text:
-        unit, quantity = UNITS[unit_text]
+        if unit_text.lower() in {"pound", "pounds"} and match.group("scale"):
+            return "GBP", "money", match.end("unit")  # "20 million pounds" is money, "25 pounds" weight
+        unit, quantity = ALL_UNITS[unit_text]
         return unit, quantity, match.end("unit")
     scale = match.group("scale")
     if scale and scale.strip() == "m":
@@ -211,33 +299,68 @@ def _group_end(match: re.Match[str], name: str) -> int:
     return match.end(name) if _group(match, name) else -1
 
 
-def _ranged(match: re.Match[str], draft: _Draft, scale: float) -> _Draft:
-    # "10-20", "between 10 and 20", "from $2 to 3bn": both ends take the scale written last.
+def _ranged(match: re.Match[str], draft: _Draft, scale: float, negative: bool) -> _Draft:
+    # "10-20", "between 10 and 20", "from $2 to 3bn", "-18 to -34": both ends take the scale written
+    # last; the lower end is the low one whatever the order.
     if not _group(match, "num2"):
         return draft
-    second = parse_number(match.group("num2"))
-    if second is None:
+    first, second = parse_number(match.group("num")), parse_number(match.group("num2"))
+    if first is None or second is None:
         return draft
     scale2 = parse_scale(match.group("scale2")) if match.group("scale2") else scale
     first_scale = scale if match.group("scale") else scale2
-    low, high = parse_number(match.group("num")) * first_scale, second * scale2
-    if draft.quantity == "count" and 1000 <= low <= 2100 and 1000 <= high <= 2100 and not match.group("scale"):
-        draft.quantity = "year"
-    return replace(draft, value=None, low=low, high=high)
+    first, second = first * first_scale * (-1 if negative else 1), second * scale2 * (-1 if match.group("neg2") else 1)
+    quantity = draft.quantity
+    if quantity == "count" and _is_year(match.group("num")) and not match.group("scale"):
+        if len(match.group("num2")) == 2 and match.group("num2").isdigit():
+            second = first // 100 * 100 + second  # "2013-14"
+        quantity = "year" if 1000 <= second <= 2100 else quantity
+    low, high = sorted((first, second))
+    return replace(draft, value=None, low=low, high=high, quantity=quantity)
 
 
+def _open_ended(body: str, draft: _Draft, qual: str | None) -> _Draft:
+    # "500 or more" → low 500 inclusive; "5,000 or less" → high 5,000 inclusive.
+    if draft.value is None or (qual and _BOUNDS.get(_SPACES.sub(" ", qual.lower()), ("approx", True))[0] in {"low", "high"}):
+        return draft
+    found = _OPEN_END.match(body, draft.span[1])
+    if found is None:
+        return draft
+    kind, inclusive = OPEN_ENDS[found.group(1).lower()]
+    value, end = draft.value, found.end()
+    draft = replace(draft, span=(draft.span[0], end), qualifier=found.group(1).lower(), value=None)
+    if kind == "low":
+        return replace(draft, low=value, low_inclusive=inclusive)
+    return replace(draft, high=value, high_inclusive=inclusive)
+
+
+def _aged(body: str, draft: _Draft) -> _Draft:
+    # "35-year-old", "29 years old", "3 years of age": a duration that is an age.
+    if draft.quantity != "duration":
+        return draft
+    for suffix in AGE_SUFFIXES:
+        if body.startswith(suffix, draft.span[1]):
+            return replace(draft, quantity="age", span=(draft.span[0], draft.span[1] + len(suffix)))
+    return draft
 def _counted(ctx: ArticleContext, match: re.Match[str], draft: _Draft, *, qualified: bool) -> _Draft | None:
-    # A bare number: a year, a count of something, or nothing worth a figure ("one of them").
+    # A bare number: a year, an age, a count of something, or nothing worth a figure ("one of them").
     text = match.group("num")
+    if _AGE_BEFORE.search(ctx.body, max(0, draft.span[0] - 8), draft.span[0]):
+        return replace(draft, unit="year", quantity="age")  # "aged 35"
     phrase = counted_phrase(ctx.body, draft.span[1], allow_of=False)
-    if _is_year(text) and not phrase.plural and not match.group("scale"):
+    if _is_year(text) and not phrase.plural and not match.group("scale") and draft.value is not None:
         return replace(draft, quantity="year")
-    if not text[0].isdigit() and not qualified and not phrase.head:
-        return None  # "ground zero", "one of them": a word number counting nothing
+    if not qualified and not phrase.head and not _has_digit(text) and draft.value in {0.0, 1.0, 0.5}:
+        return None  # "ground zero", "one of them", "the first half": a word counting nothing
     start = draft.span[0]
     verb = _VERB_BEFORE.search(ctx.body, max(0, start - 20), start)
     about = phrase.about_with(verb.group(1).lower() if verb else None)
-    return replace(draft, span=(draft.span[0], max(draft.span[1], phrase.end)), quantity=phrase.quantity, about=about)
+    quantity = draft.quantity if draft.quantity == "year" else phrase.quantity
+    return replace(draft, span=(draft.span[0], max(draft.span[1], phrase.end)), quantity=quantity, about=about)
+
+
+def _has_digit(text: str) -> bool:
+    return any(c.isdigit() or c in VULGAR_FRACTIONS for c in text)
 
 
 def _is_year(text: str) -> bool:
@@ -247,7 +370,7 @@ def _is_year(text: str) -> bool:
 def _qualified(draft: _Draft, qualifier: str, value: float | None) -> _Draft:
     # "over 100" → low 100 exclusive; "up to 20" → high 20 inclusive; "nearly 40" → approximate.
     qualifier = _SPACES.sub(" ", qualifier.lower())
-    kind, inclusive = QUALIFIERS.get(qualifier, ("approx", True))
+    kind, inclusive = _BOUNDS.get(qualifier, ("approx", True))
     draft = replace(draft, qualifier=qualifier)
     if value is None:
         return replace(draft, approximate=draft.approximate or kind == "approx")
@@ -258,24 +381,42 @@ def _qualified(draft: _Draft, qualifier: str, value: float | None) -> _Draft:
     return replace(draft, approximate=kind == "approx")
 
 
-def _is_name_date_or_time(ctx: ArticleContext, match: re.Match[str]) -> bool:
-    # Only bare numbers can be ids or dates; "over 100", "$5" and "5 km" are always figures.
-    if match.group("cur") or match.group("unit"):
+def _is_bare_name(ctx: ArticleContext, match: re.Match[str]) -> bool:
+    # Only bare numbers can be ids or dates; "over 100", "$5", "-5" and "5 km" are always figures.
+    if match.group("cur") or match.group("unit") or match.group("neg"):
         return False
-    body, start, end = ctx.body, match.start("num"), match.end()
-    if _TIME_AFTER.match(body, end) or (start > 0 and body[start - 1] == ":"):
-        return True
-    if not _is_year(match.group("num")) and (
-        _MONTH_BEFORE.search(body, max(0, start - 12), start) or _MONTH_AFTER.match(body, end)
-    ):
-        return True
-    word = _WORD_BEFORE.search(body, max(0, start - 30), start)
-    if word is None or not word.group(1)[0].isupper():
+    start, end = match.start("num"), match.end()
+    return is_name_date_or_time(
+        ctx.body, start, end, is_year=_is_year(match.group("num")), sentences=ctx.sentences
+    )
+
+
+def _merge_bounds(body: str, drafts: list[_Draft]) -> list[_Draft]:
+    # "more than 10 but less than 20", "at most 100 and at least 20": a lower and an upper bound of
+    # the same unit, next to each other, make one range.
+    merged: list[_Draft] = []
+    for draft in drafts:
+        previous = merged[-1] if merged else None
+        join = _BOUND_JOIN.fullmatch(body, previous.span[1], draft.span[0]) if previous else None
+        if previous is None or join is None or not _opposite_bounds(previous, draft):
+            merged.append(draft)
+            continue
+        low, high = (previous, draft) if previous.low is not None else (draft, previous)
+        previous.span = (previous.span[0], draft.span[1])
+        previous.number_span = (previous.number_span[0], draft.number_span[1])
+        previous.qualifier = f"{previous.qualifier} {join.group(1) or ','} {draft.qualifier}".replace(" ,", ",")
+        previous.low, previous.low_inclusive = low.low, low.low_inclusive
+        previous.high, previous.high_inclusive = high.high, high.high_inclusive
+    return merged
+
+
+def _opposite_bounds(first: _Draft, second: _Draft) -> bool:
+    one_sided = [d for d in (first, second) if d.value is None and (d.low is None) != (d.high is None)]
+    if len(one_sided) < 2 or first.unit != second.unit or (first.low is None) == (second.low is None):
         return False
-    name = word.group(1)
-    if name.endswith(("’s", "'s")) or name.lower().rstrip(".") in NON_NAME_WORDS | MONTHS:
-        return False
-    return ctx.sentences.sentence_of(word.start(1))[0] != word.start(1) or name in {"No.", "No", "Number"}
+    low = first.low if first.low is not None else second.low
+    high = first.high if first.high is not None else second.high
+    return low < high
 
 
 def _merge_equivalents(body: str, drafts: list[_Draft]) -> list[_Draft]:
@@ -299,7 +440,7 @@ def _restates(body: str, first: _Draft, second: _Draft) -> bool:
     gap = body[first.span[1]:second.span[0]]
     return (
         first.unit is not None and second.unit is not None and first.unit != second.unit
-        and first.quantity == second.quantity and len(gap) <= 3 and gap.strip(" —–-(,") == ""
+        and first.quantity == second.quantity and len(gap) <= 3 and gap.strip(" —–-(") == "" and gap.strip() != ""
     )
 
 

@@ -1,8 +1,10 @@
 """Numbers as written: regex pieces and their values (pure core of the claims service).
 
-Digits with thousands separators and decimals ("1,500", "2.3"), glued scales ("2.3bn", "£5m"), word
-numbers ("twenty-five", "a dozen", "one hundred and twenty") and ordinals ("third"). The regex
-pieces are combined into whole figure patterns in ``figures``.
+Digits with thousands separators, decimals and exponents ("1,500", "40 000", "2.3", "1.3e6"),
+fractions ("2 1/2", "3/4", "½"), glued scales ("2.3bn", "£5m", "10M"), word numbers ("twenty-five",
+"a dozen", "one hundred and twenty", "two hundred point five"), word fractions ("two thirds",
+"five and a half million", "half a dozen") and ordinals ("third"). The regex pieces are combined
+into whole figure patterns in ``figures``.
 """
 
 from __future__ import annotations
@@ -17,11 +19,20 @@ from services.claims.extract.constants import (
     SCALE_ABBREVIATIONS,
     SCALE_WORDS,
     TENS_WORDS,
-    UNITS,
     UNITS_WORDS,
     VAGUE_COUNTS,
 )
 from services.claims.extract.cues import WS
+from services.claims.extract.figure_words import (
+    ALL_UNITS,
+    COMPARISONS,
+    FRACTION_WORDS,
+    MORE_CURRENCY_SYMBOLS,
+    MORE_SCALE_ABBREVIATIONS,
+    MORE_SCALE_WORDS,
+    VULGAR_FRACTIONS,
+    ZERO_WORDS,
+)
 
 Span = tuple[int, int]
 
@@ -31,32 +42,87 @@ def alternation(words) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
-DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
-_NUMBER_WORDS = [*UNITS_WORDS, *TENS_WORDS, *SCALE_WORDS, "dozen"]
-_WORD = rf"(?:{alternation(_NUMBER_WORDS)})"
-# "a dozen", "a hundred": the article counts as "one" only before a scale word.
-_ARTICLE = rf"(?:an?{WS}+(?=(?:dozen|hundred|thousand|million|billion)\b))"
-# Joiners: space or hyphen ("twenty-five"), and "and" only after a scale ("one hundred and twenty").
-_JOIN = rf"(?:{WS}+|-|(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion)){WS}+and{WS}+)"
-WORD_NUMBER = rf"(?i:{_ARTICLE}?{_WORD}(?:{_JOIN}{_WORD}(?![\w]))*)(?![\w])"
-NUMBER = rf"(?:{DIGITS}|{WORD_NUMBER})"
-# A scale after digits: spelled out after a space ("1.5 million") or abbreviated and glued ("2.3bn").
-SCALE = (
-    rf"(?:{WS}+(?i:trillion|billion|million|thousand)|"
-    rf"(?:{alternation(SCALE_ABBREVIATIONS)})(?![\w]))"
+def trie(words) -> str:
+    """A regex alternation of ``words`` as a prefix tree: "t(?:en|h(?:ree|irty))". Python's re tries
+    the branches of a flat alternation one by one; a tree fails after a character or two."""
+    tree: dict = {}
+    for word in sorted(set(words)):
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_node(tree)
+
+
+def _trie_node(node: dict) -> str:
+    ends = "" in node
+    branches = [re.escape(char) + _trie_node(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 and not ends else "(?:" + "|".join(branches) + ")"
+    # Longest first: the tree is greedy and backtracks to the shorter word when it must.
+    return body + "?" if ends else body
+
+
+_VULGAR = f"[{''.join(VULGAR_FRACTIONS)}]"
+# Thousands grouped by a space or a narrow no-break space ("40 000", "1 234 567"): SI style.
+_THIN = r"[ \u00a0\u202f]"
+DIGITS = (
+    rf"(?:\d+{WS}+\d+/\d+(?![/\d])"  # mixed fraction: "2 1/2"
+    rf"|\d+/\d+(?![/\d])"  # fraction: "3/4" (``parse_number`` keeps only plausible ones)
+    rf"|\d*{_VULGAR}|\d+{WS}{_VULGAR}"  # vulgar fraction, alone or after a whole: "2½", "½"
+    r"|\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?"  # Indian grouping: "12,34,567.89"
+    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # comma thousands: "1,500,000.5"
+    rf"|\d{{1,3}}(?:{_THIN}\d{{3}})+(?:\.\d+)?(?![\d,])(?!{WS}*\d)"  # space thousands: "40 000"
+    r"|(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][-+−]?\d+(?![\w])|[x×]10\^?[-+−]?\d+)?)"  # plain, exponent
 )
-CURRENCY = rf"(?:{alternation(CURRENCY_SYMBOLS)})"
-QUALIFIER = rf"(?i:{alternation([*QUALIFIERS, 'between', 'from'])})"
-UNIT = rf"(?:{alternation(UNITS)})"
-ORDINAL = rf"(?:(?i:{alternation(ORDINAL_WORDS)})|\d+(?:st|nd|rd|th))"
+_ZERO_WORDS = sorted(ZERO_WORDS)
+_SCALE_NAMES = [*SCALE_WORDS, *MORE_SCALE_WORDS, "dozen", "dozens"]
+_CARDINAL_WORDS = [*UNITS_WORDS, *TENS_WORDS, *_ZERO_WORDS]
+_NUMBER_WORDS = [*_CARDINAL_WORDS, *_SCALE_NAMES, *FRACTION_WORDS]
+_CARDINAL = rf"(?:{alternation(_CARDINAL_WORDS)})"
+_FRACTION = rf"(?:{alternation(FRACTION_WORDS)})"
+# "a dozen", "a hundred", "a half", "a third": the article counts as "one" before a scale or fraction.
+_ARTICLE = rf"(?:an?{WS}+(?={trie([*_SCALE_NAMES, *FRACTION_WORDS])}\b))"
+_WORD = rf"(?:{_ARTICLE}?(?:{trie(_NUMBER_WORDS)}))"
+# Joiners between number words: space or hyphen ("twenty-five"), a spaced hyphen after a tens word
+# ("fifty - two"), "and" after a scale ("one hundred and twenty"), "and" before a fraction ("one and
+# a half", "five and three quarters"), and "point" before spelled decimals ("five point five").
+_AND_FRACTION = rf"(?={WS}+and{WS}+(?:an?|{_CARDINAL})(?:{WS}+|-){_FRACTION}\b)"
+_JOIN = (
+    rf"(?:{WS}+|-|(?<=ty){WS}*-{WS}*"
+    rf"|(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion)|(?<=trillion)|(?<=lakh)|(?<=crore)"
+    rf"|{_AND_FRACTION}){WS}+and{WS}+"
+    rf"|{WS}+point{WS}+(?={_CARDINAL}\b))"
+)
+WORD_NUMBER = rf"(?i:{_WORD}(?:{_JOIN}{_WORD}(?![\w]))*)(?![\w])"
+NUMBER = rf"(?:{DIGITS}|{WORD_NUMBER})"
+# A scale after digits: spelled out after a space ("1.5 million", "13 lakh", "3 dozen"), or
+# abbreviated and glued ("2.3bn", "10M", "1MM"), or an unambiguous abbreviation after a space
+# ("10 bln"). Case matters for the glued ones: "10m" is metres, "10M" ten million.
+_GLUED_SCALES = {**SCALE_ABBREVIATIONS, **MORE_SCALE_ABBREVIATIONS}
+SCALE = (
+    rf"(?:{WS}+(?i:{alternation([*SCALE_WORDS, *MORE_SCALE_WORDS, 'dozens', 'dozen'])})"
+    rf"|{WS}+(?:bn|mn|mln|bln|tln|trn)|(?:{alternation(_GLUED_SCALES)}))(?![\w])"
+)
+_ALL_CURRENCY_SYMBOLS = {**CURRENCY_SYMBOLS, **MORE_CURRENCY_SYMBOLS}
+CURRENCY = rf"(?:{trie(_ALL_CURRENCY_SYMBOLS)}{WS}?)"
+QUALIFIER = rf"(?i:{trie([*QUALIFIERS, *COMPARISONS, 'between', 'from'])})"
+UNIT = rf"(?:{trie(ALL_UNITS)})"
+ORDINAL = rf"(?:(?i:{trie(ORDINAL_WORDS)})|\d+(?:st|nd|rd|th))"
 
 # Words any figure pattern needs one of when it has no digit (``figures``: plain, vague and rank).
 ANCHOR_WORDS: tuple[str, ...] = tuple(sorted({*_NUMBER_WORDS, *ORDINAL_WORDS, *VAGUE_COUNTS}))
 _ANCHOR_BYTES = frozenset(w.encode("ascii") for w in ANCHOR_WORDS)
 _LETTERS_ONLY = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
-_DIGIT = re.compile(r"\d")
+_DIGIT = re.compile(rf"\d|{_VULGAR}")
+_DIGIT_ONLY = re.compile(r"\d")
 _TOKEN = re.compile(r"[a-z]+")
 _ORDINAL_DIGITS = re.compile(r"(\d+)(?:st|nd|rd|th)")
+_EXPONENT = re.compile(r"(.+?)(?:[eE]([-+−]?\d+)|[x×]10\^?([-+−]?\d+))")
+_FRACTION_DIGITS = re.compile(rf"(?:(\d+){WS}+)?(\d+)/(\d+)")
+# Denominators a written fraction takes in news and recipes; "9/11" and "24/7" are names, not values.
+_FRACTION_DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10, 16, 32, 64, 100})
 
 
 def spans_with_numbers(body: str, spans: tuple[Span, ...]) -> list[Span]:
@@ -69,7 +135,8 @@ def spans_with_numbers(body: str, spans: tuple[Span, ...]) -> list[Span]:
     if len(lower) != len(body):
         return list(spans)  # a character whose lower case is longer: offsets would shift
     starts = [s for s, _ in spans]
-    marked = [_DIGIT.search(body, start, end) is not None for start, end in spans]
+    digit = _DIGIT if any(c in body for c in VULGAR_FRACTIONS) else _DIGIT_ONLY
+    marked = [digit.search(body, start, end) is not None for start, end in spans]
     # Number words are whole runs of letters in every pattern. One byte per character (ASCII, every
     # other character a space) keeps offsets and lets bytes.split and bytes.find do the work in C.
     letters = lower.encode("ascii", "replace").translate(_LETTERS_ONLY)
@@ -87,43 +154,134 @@ def spans_with_numbers(body: str, spans: tuple[Span, ...]) -> list[Span]:
 
 def parse_number(text: str) -> float | None:
     """The value of a number as written, or None when it is not one."""
-    text = text.strip().lower()
+    text = text.strip()
     if not text:
         return None
-    if text[0].isdigit() or text[0] == ".":
+    if text[0].isdigit() or text[0] == "." or text[0] in VULGAR_FRACTIONS:
         try:
-            return float(text.replace(",", ""))
-        except ValueError:
+            return _parse_digits(text)
+        except (ValueError, OverflowError, ZeroDivisionError):
             return None
     return parse_word_number(text)
 
 
+def _parse_digits(text: str) -> float | None:
+    if text[-1] in VULGAR_FRACTIONS:  # "2½", "2 ½", "½"
+        whole = text[:-1].strip()
+        return (float(whole) if whole else 0.0) + VULGAR_FRACTIONS[text[-1]]
+    if "/" in text:
+        return _parse_fraction(text)
+    exponent = _EXPONENT.fullmatch(text)
+    if exponent is not None:
+        power = (exponent.group(2) or exponent.group(3)).replace("−", "-")
+        return float(exponent.group(1).replace(",", "")) * 10.0 ** int(power)
+    return float(text.replace(",", "").replace(" ", "").replace("\u00a0", "").replace("\u202f", ""))
+
+
+def _parse_fraction(text: str) -> float | None:
+    # "3/4", "2 1/2": a proper fraction with a usual denominator, or over 31 (no day of a month).
+    match = _FRACTION_DIGITS.fullmatch(text)
+    if match is None:
+        return None
+    numerator, denominator = int(match.group(2)), int(match.group(3))
+    if numerator >= denominator or not (denominator in _FRACTION_DENOMINATORS or denominator > 31):
+        return None
+    return float(match.group(1) or 0) + numerator / denominator
+
+
 def parse_word_number(text: str) -> float | None:
-    """ "twenty-five" → 25, "a dozen" → 12, "one hundred and twenty" → 120, "two million" → 2e6."""
+    """ "twenty-five" → 25, "a dozen" → 12, "two thirds" → 0.667, "five point five" → 5.5."""
+    tokens = _TOKEN.findall(text.lower())
+    if "point" in tokens:
+        at = tokens.index("point")
+        whole, decimals = _cardinal(tokens[:at]), _decimal_digits(tokens[at + 1:])
+        return None if whole is None or decimals is None else whole + decimals
+    for i, token in enumerate(tokens):
+        if token in FRACTION_WORDS:
+            return _with_fraction(tokens[:i], FRACTION_WORDS[token], tokens[i + 1:])
+    return _cardinal(tokens)
+
+
+def _cardinal(tokens: list[str]) -> float | None:
+    # The standard reading of English cardinals: units and tens add, "hundred" and "dozen" multiply
+    # the group, a scale word closes the group into the total.
     total, current, seen = 0.0, 0.0, False
-    for token in _TOKEN.findall(text.lower()):
+    for token in tokens:
         if token in {"a", "an"}:
             current, seen = 1.0, True
         elif token in UNITS_WORDS or token in TENS_WORDS:
             current += UNITS_WORDS.get(token, 0) + TENS_WORDS.get(token, 0)
             seen = True
-        elif token == "dozen":
+        elif token in ZERO_WORDS:
+            seen = True
+        elif token in {"dozen", "dozens"}:
+            if token == "dozens" and not seen:
+                return None  # "dozens" alone is a vague count (``figures``)
             current, seen = (current or 1.0) * 12, True
         elif token == "hundred":
             current, seen = (current or 1.0) * 100, True
-        elif token in SCALE_WORDS:
-            total, current, seen = total + (current or 1.0) * SCALE_WORDS[token], 0.0, True
+        elif token in SCALE_WORDS or token in MORE_SCALE_WORDS:
+            scale = SCALE_WORDS.get(token) or MORE_SCALE_WORDS[token]
+            total, current, seen = total + (current or 1.0) * scale, 0.0, True
         elif token != "and":
             return None
     return total + current if seen else None
 
 
+def _with_fraction(before: list[str], denominator: float, after: list[str]) -> float | None:
+    # "[whole and] [numerator] denominator [scale]": "one hundred and three and two thirds",
+    # "five and a half million", "one million and a half", "half a dozen", "three quarters".
+    scale = _cardinal([t for t in after if t not in {"a", "an", "of"}]) if after else 1.0
+    if scale is None:
+        return None
+    cut = len(before) - before[::-1].index("and") - 1 if "and" in before else -1
+    whole_tokens, numerator_tokens = before[:cut] if cut >= 0 else [], before[cut + 1:]
+    if numerator_tokens:
+        numerator = _cardinal(numerator_tokens)
+    else:
+        # "half", "half a dozen", "quarter million": no numerator is one, for "quarter" before a scale.
+        numerator = 1.0 if not whole_tokens and (denominator == 2 or (denominator == 4 and after)) else None
+    whole = _cardinal(whole_tokens) if whole_tokens else 0.0
+    if numerator is None or whole is None:
+        return None
+    fraction = numerator / denominator
+    last = whole_tokens[-1] if whole_tokens else ""
+    if last != "hundred" and (last in SCALE_WORDS or last in MORE_SCALE_WORDS):  # "one million and a half"
+        unit = SCALE_WORDS.get(last) or MORE_SCALE_WORDS[last]
+        return whole + fraction * (scale if after else unit)
+    return (whole + fraction) * scale
+
+
+def _decimal_digits(tokens: list[str]) -> float | None:
+    # "zero three" → .03, "seventy-one" → .71, "eleven" → .11: each word read as its digits.
+    digits, i = "", 0
+    while i < len(tokens):
+        token = tokens[i]
+        if token in ZERO_WORDS:
+            digits += "0"
+        elif token in TENS_WORDS and i + 1 < len(tokens) and 0 < UNITS_WORDS.get(tokens[i + 1], 0) < 10:
+            digits += str(TENS_WORDS[token] + UNITS_WORDS[tokens[i + 1]])  # "seventy-one"
+            i += 1
+        elif token in UNITS_WORDS or token in TENS_WORDS:
+            digits += str(UNITS_WORDS.get(token, 0) + TENS_WORDS.get(token, 0))
+        else:
+            return None
+        i += 1
+    return float("0." + digits) if digits else None
+
+
 def parse_scale(text: str | None) -> float:
-    """The multiplier of a scale as written: " million" → 1e6, "bn" → 1e9; 1 when absent."""
+    """The multiplier of a scale as written: " million" → 1e6, "bn" → 1e9, "M" → 1e6; 1 when absent."""
     if not text:
         return 1.0
-    word = text.strip().lower()
-    return SCALE_WORDS.get(word) or SCALE_ABBREVIATIONS.get(word, 1.0)
+    word = text.strip()
+    lowered = word.lower()
+    if lowered in {"dozen", "dozens"}:
+        return 12.0
+    return (
+        SCALE_WORDS.get(lowered) or MORE_SCALE_WORDS.get(lowered) or MORE_SCALE_ABBREVIATIONS.get(word)
+        or SCALE_ABBREVIATIONS.get(word) or SCALE_ABBREVIATIONS.get(lowered, 1.0)
+    )
 
 
 def parse_ordinal(text: str) -> int | None:

@@ -4,7 +4,9 @@ Curly marks say their direction; straight marks get one from their neighbours (w
 and a letter after opens). A region left open at the end of a paragraph runs on when the next
 paragraph opens with a mark (the newspaper convention for quotes over several paragraphs); otherwise
 it ends with its paragraph. A stray closing mark is ignored. Only double marks delimit quotes:
-single curly marks double as apostrophes ("Syria’s") and cannot be paired reliably by rules.
+single curly marks double as apostrophes ("Syria’s") and cannot be paired reliably by rules. Two
+apostrophes (``''``) and two backticks (````` `` `````) count as one double mark: archives converted
+from typewriter or TeX conventions (the New York Times copy in PolNeAR) write quotes that way.
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ from typing import Literal
 Span = tuple[int, int]
 Direction = Literal["open", "close", "either"]
 
-_MARK = re.compile(r"[\"“”„«»]")
+# Longest first: a doubled apostrophe or backtick is one mark, a lone apostrophe is no mark.
+_MARK = re.compile(r"''|``|[\"“”„«»]")
 _OPENING_CONTEXT = "([{—–-/"
 _CLOSING_CONTEXT = ".,;:!?)]}—–-’'"
 
@@ -28,6 +31,18 @@ class QuotedRegion:
     open_at: int
     close_at: int | None
     content_end: int
+    open_len: int = 1
+    close_len: int = 1
+
+    @property
+    def content_start(self) -> int:
+        """Where the words start: right after the opening mark."""
+        return self.open_at + self.open_len
+
+    @property
+    def after_close(self) -> int | None:
+        """Right after the closing mark; None when the region was never closed."""
+        return None if self.close_at is None else self.close_at + self.close_len
 
 
 def quoted_regions(body: str, paragraph_spans: tuple[Span, ...]) -> list[QuotedRegion]:
@@ -36,44 +51,50 @@ def quoted_regions(body: str, paragraph_spans: tuple[Span, ...]) -> list[QuotedR
     open_at: int | None = None
     previous_end = 0
     for p_start, p_end in paragraph_spans:
-        marks = [(m.start(), _direction(body, m.start())) for m in _MARK.finditer(body, p_start, p_end)]
+        marks = [
+            (m.start(), _direction(body, m.start(), m.end()), m.end() - m.start())
+            for m in _MARK.finditer(body, p_start, p_end)
+        ]
         if open_at is not None:
             # A paragraph that opens with a mark continues the quote left open above it.
             if marks and marks[0][0] == p_start and marks[0][1] != "close":
                 marks = marks[1:]
             else:
-                regions.append(QuotedRegion(open_at, None, previous_end))
+                regions.append(QuotedRegion(open_at[0], None, previous_end, open_at[1]))
                 open_at = None
         open_at = _pair_marks(marks, open_at, regions)
         previous_end = p_end
     if open_at is not None:
-        regions.append(QuotedRegion(open_at, None, previous_end))
+        regions.append(QuotedRegion(open_at[0], None, previous_end, open_at[1]))
     return regions
 
 
 def _pair_marks(
-    marks: list[tuple[int, Direction]], open_at: int | None, regions: list[QuotedRegion]
-) -> int | None:
-    for pos, direction in marks:
+    marks: list[tuple[int, Direction, int]], open_at: tuple[int, int] | None, regions: list[QuotedRegion]
+) -> tuple[int, int] | None:
+    # ``open_at`` is the open mark's offset and length, carried over from the paragraph above.
+    for pos, direction, length in marks:
         if open_at is None:
             if direction != "close":  # a stray closing mark is ignored
-                open_at = pos
+                open_at = (pos, length)
         elif direction == "open":
             # A second opening mark: the first quote was never closed; it ends here.
-            regions.append(QuotedRegion(open_at, None, pos))
-            open_at = pos
+            regions.append(QuotedRegion(open_at[0], None, pos, open_at[1]))
+            open_at = (pos, length)
         else:
-            regions.append(QuotedRegion(open_at, pos, pos))
+            regions.append(QuotedRegion(open_at[0], pos, pos, open_at[1], length))
             open_at = None
     return open_at
 
 
-def _direction(body: str, pos: int) -> Direction:
-    mark = body[pos]
+def _direction(body: str, pos: int, end: int) -> Direction:
+    mark = body[pos:end]
     before = body[pos - 1] if pos > 0 else " "
-    after = body[pos + 1] if pos + 1 < len(body) else " "
+    after = body[end] if end < len(body) else " "
     opening = (before.isspace() or before in _OPENING_CONTEXT) and not after.isspace()
     closing = not before.isspace() and (after.isspace() or after in _CLOSING_CONTEXT)
+    if mark == "``":
+        return "open"  # TeX convention: backticks open, apostrophes close
     if mark in "“„«":
         return "close" if closing and not opening else "open"
     if mark in "”»":

@@ -24,6 +24,7 @@ from services.claims.extract.constants import (
     CUE_WINDOW_CHARS,
     MIXED_MAX_GAP_WORDS,
     MIXED_MIN_WORDS,
+    MIXED_QUOTE_SHARE,
     SCARE_MAX_WORDS,
     UNCUED_MIN_WORDS,
 )
@@ -38,8 +39,8 @@ from services.claims.extract.cues import (
     TIME,
     WS,
 )
-from services.claims.extract.quote_marks import QuotedRegion, quoted_regions
-from services.claims.extract.reported import ReportedStatement
+from services.claims.extract.quote_marks import QuotedRegion
+from services.claims.extract.reported import ReportedStatement, trim_end
 from services.claims.extract.speakers import (
     APPOSITIVE,
     SUBJECT,
@@ -54,24 +55,32 @@ from services.claims.extract.speakers import (
 Span = tuple[int, int]
 
 # After the closing mark: "…,” Abdel Ghani said" or "…,” said rebel commander X, head of Y".
-_AFTER_QUOTE = re.compile(
+_AFTER_QUOTE_CLAUSE = (
     rf"{WS}*,?{WS}*(?:"
     rf"(?P<subj1>{SUBJECT})(?:{WS}*,{WS}*(?P<appos1>{APPOSITIVE}){WS}*,)?{WS}+(?P<cue1>{CUE_VERB})"
     rf"|(?P<cue2>{CUE_VERB}|according{WS}+to){WS}+(?P<pre2>(?:[\w’'-]+{WS}+){{0,3}}?)"
     rf"(?P<subj2>{SUBJECT})(?:{WS}*,{WS}*(?P<appos2>{APPOSITIVE})(?=[,.;]))?"
-    rf")(?![\w’'-])(?:{WS}+{ADDRESSEE})??(?:{WS}+(?P<channel>{CHANNEL}))?{TIME}?{WS}*(?:[.,;:!?—–]|\Z)"
+    rf")(?![\w’'-])(?:{WS}+{ADDRESSEE})??(?:{WS}+(?P<channel>{CHANNEL}))?{TIME}?"
 )
+_AFTER_QUOTE = re.compile(rf"{_AFTER_QUOTE_CLAUSE}{WS}*(?:[.,;:!?—–]|\Z)")
+# The same where the cue clause runs on past the cue ("…,” Trump said at a town hall in March.").
+_AFTER_QUOTE_RUNNING_ON = re.compile(_AFTER_QUOTE_CLAUSE)
+# How the quoted words end when the cue clause runs on ("…,” Trump said at a town hall in March.").
+_OPEN_ENDED = frozenset(",?!—–-")
 # Between a cue and an opening mark, nothing but an addressee, a channel and a colon or comma.
 _DIRECT_GAP = re.compile(
     rf"(?:{WS}+(?P<addr>{ADDRESSEE}))??(?:{WS}*(?P<channel>{CHANNEL}))?{TIME}?{WS}*[:,]?{WS}*\Z"
 )
-# Words right before a quoted noun phrase that make it a scare quote or a title, not speech.
+# Words right before a quoted noun phrase that make it a scare quote or a title, not speech (whole
+# words: "was" does not end in the word "as").
 _SCARE_LEAD = re.compile(
-    r"(?:the|a|an|its|his|her|their|our|so-called|as|called|dubbed|named|titled|entitled|"
+    r"(?<![\w’'-])(?:the|a|an|its|his|her|their|our|so-called|as|called|dubbed|named|titled|entitled|"
     r"book|film|song|novel|slogan|term|word|phrase)\W*\Z",
     re.IGNORECASE,
 )
 _WORDS = re.compile(r"[\w’'-]+")
+# Between a cue and its statement: a channel, a time, "that" ("declared on Telegram that …").
+_STATEMENT_START = re.compile(rf"(?:{WS}*{CHANNEL})?{TIME}?{WS}*,?(?:{WS}*that(?![\w’'-]))?{WS}*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,13 +92,14 @@ class _Cue:
     subject: Subject | None
     channel: str | None
     quote_type: str
+    statement: Span | None = None  # a mixed quote's reported statement, when it is wider than the quote
 
 
 def quote_claims(ctx: ArticleContext) -> list[QuoteClaim]:
     """Direct and mixed quotes of the article, in body order."""
     claims: list[QuoteClaim] = []
     floor = 0
-    for region in quoted_regions(ctx.body, ctx.paragraphs):
+    for region in ctx.quoted:
         claim = _quote_claim(ctx, region, floor=floor, previous=claims[-1] if claims else None)
         floor = region.content_end + 1
         if claim is not None:
@@ -118,7 +128,7 @@ def _quote_claim(
         return None
     cue = _cue_after(ctx, region, span) or _cue_before(ctx, region, span, floor=floor)
     if cue is not None:
-        return _build(ctx, span, cue, _speaker(ctx, cue.subject))
+        return _build(ctx, cue.statement or span, cue, _speaker(ctx, cue.subject))
     if previous is not None and previous.speaker and _continues(ctx, region, previous):
         continued = previous.speaker.model_copy(update={"span": None})
         return _build(ctx, span, _Cue(None, None, None, None, "direct"), continued)
@@ -130,7 +140,7 @@ def _quote_claim(
 
 def content_span(body: str, region: QuotedRegion) -> Span | None:
     """What the marks enclose, trimmed of white space and of a trailing comma or full stop."""
-    start, end = region.open_at + 1, region.content_end
+    start, end = region.content_start, region.content_end
     while start < end and body[start].isspace():
         start += 1
     while end > start and (body[end - 1].isspace() or body[end - 1] in ",;:"):
@@ -143,10 +153,14 @@ def content_span(body: str, region: QuotedRegion) -> Span | None:
 def _cue_after(ctx: ArticleContext, region: QuotedRegion, span: Span) -> _Cue | None:
     # Rule 1: "…,” Abdel Ghani said." — the quote must end in a comma (or ?/!) or the cue must
     # close its sentence, else the words after belong to a new sentence.
-    if region.close_at is None:
+    pos = region.after_close
+    if pos is None:
         return None
-    pos = region.close_at + 1
-    match = _AFTER_QUOTE.match(ctx.body, pos, min(len(ctx.body), pos + AFTER_QUOTE_WINDOW_CHARS))
+    window = min(len(ctx.body), pos + AFTER_QUOTE_WINDOW_CHARS)
+    match = _AFTER_QUOTE.match(ctx.body, pos, window)
+    if match is None and _runs_on(ctx.body, region, pos):
+        # Not after "“We won.”": there the words after begin a new sentence, not this quote's cue.
+        match = _AFTER_QUOTE_RUNNING_ON.match(ctx.body, pos, window)
     if match is None:
         return None
     if match.group("cue1"):
@@ -161,6 +175,13 @@ def _cue_after(ctx: ArticleContext, region: QuotedRegion, span: Span) -> _Cue | 
         return None
     channel = match.group("channel")
     return _Cue(ctx.body[cue_span[0]:cue_span[1]], cue_span, subject, channel, "direct")
+
+
+def _runs_on(body: str, region: QuotedRegion, after_close: int) -> bool:
+    # The quote ends on a comma, question or exclamation mark (inside or right after the marks).
+    last = body[region.content_end - 1] if region.content_end > region.content_start else ""
+    following = body[after_close:after_close + 1]
+    return last in _OPEN_ENDED or following == ","
 
 
 def _subject_after_cue(ctx: ArticleContext, match: re.Match[str]) -> Subject | None:
@@ -197,7 +218,21 @@ def _cue_before(
     if not _is_mixed(ctx, gap_start, region.open_at, span):
         return None
     channel = CHANNEL_RE.match(ctx.body, gap_start, region.open_at)
-    return _Cue(cue.group(), cue.span(), subject, channel and channel.group(1), "mixed")
+    statement = _mixed_statement(ctx, gap_start, span)
+    return _Cue(cue.group(), cue.span(), subject, channel and channel.group(1), "mixed", statement)
+
+
+def _mixed_statement(ctx: ArticleContext, gap_start: int, span: Span) -> Span | None:
+    # PolNeAR's (and PARC's) content of a mixed quote is the whole reported clause: "said his staff
+    # “did the wrong thing” by looking at …". When the quoted words are most of that clause (the seed
+    # article's "that his forces “continue to march …”"), the quoted words alone stay the text.
+    after = _STATEMENT_START.match(ctx.body, gap_start, span[0])
+    start = after.end() if after is not None else gap_start
+    sentence_end = ctx.sentences.sentence_of(span[0])[1]
+    end = max(span[1], trim_end(ctx.body, span[1], max(span[1], sentence_end)))
+    if start >= span[0] or (span[1] - span[0]) >= MIXED_QUOTE_SHARE * (end - start):
+        return None
+    return (start, end)
 
 
 def _subject_around_cue(
@@ -240,7 +275,8 @@ def _speaker(ctx: ArticleContext, subject: Subject | None) -> Speaker | None:
         return None
     if subject.kind == "pronoun":
         if not person_pronoun(subject.as_written):
-            return None
+            # "they", "we", "I": no rule resolves them, but the mention at the cue is the speaker.
+            return Speaker(name=subject.as_written, as_written=subject.as_written, span=subject.span)
         name = ctx.names.last_person_before(subject.span[0])
         if name is None:
             return None

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from services.claims.extract.constants import INDIRECT_MIN_WORDS
 from services.claims.extract.context import ArticleContext, word_count
-from services.claims.extract.cues import ADDRESSEE, CHANNEL, INDIRECT_VERB, INDIRECT_VERB_RE, TIME, WS
+from services.claims.extract.cues import ADDRESSEE, CHANNEL, CLAUSE_CUE_RE, INDIRECT_VERB, TIME, WS
+from services.claims.extract.reported_clauses import clause_statement
 from services.claims.extract.speakers import (
     ACRONYM_AFTER,
     APPOSITIVE,
@@ -64,25 +65,34 @@ class ReportedStatement:
 def reported_statements(ctx: ArticleContext, *, skip: list[Span]) -> list[ReportedStatement]:
     """Every "X said (that) …" / "…, X said" of the article, except in sentences overlapping ``skip``."""
     found = []
-    # Both rules need an asserting cue verb: one scan of the text finds the sentences that have one.
-    cues = [m.start() for m in INDIRECT_VERB_RE.finditer(ctx.body)]
+    # Every rule needs a cue: one scan of the text finds the sentences that have one.
+    cues = list(CLAUSE_CUE_RE.finditer(ctx.body))
+    starts = [m.start() for m in cues]
     for start, end in ctx.sentences.spans:
-        at = bisect.bisect_left(cues, start)
-        if at == len(cues) or cues[at] >= end or any(s < end and start < e for s, e in skip):
+        at = bisect.bisect_left(starts, start)
+        if at == len(starts) or starts[at] >= end or any(s < end and start < e for s, e in skip):
             continue
-        for finder in (_lead_statement, _trailing_statement):
-            statement = finder(ctx, start, end)
+        in_sentence = cues[at:bisect.bisect_left(starts, end, at)]
+        for finder in (_lead_statement, _trailing_statement, _clause_statement):
+            statement = finder(ctx, start, end, in_sentence)
             if statement is not None and _long_enough(ctx.body, statement.statement):
                 found.append(statement)
                 break
     return found
 
 
+def _clause_statement(
+    ctx: ArticleContext, start: int, end: int, cues: list[re.Match[str]]
+) -> ReportedStatement | None:
+    found = clause_statement(ctx, start, end, cues)
+    return None if found is None else ReportedStatement(*found)
+
+
 def _long_enough(body: str, span: Span) -> bool:
     return word_count(body[span[0]:span[1]]) >= INDIRECT_MIN_WORDS
 
 
-def _lead_statement(ctx: ArticleContext, start: int, end: int) -> ReportedStatement | None:
+def _lead_statement(ctx: ArticleContext, start: int, end: int, _cues: object) -> ReportedStatement | None:
     match = _LEAD.match(ctx.body, start, end)
     if match is None:
         return None
@@ -95,7 +105,9 @@ def _lead_statement(ctx: ArticleContext, start: int, end: int) -> ReportedStatem
     return ReportedStatement(statement, subject, match.group(cue_group), cue_span, match.group("channel"))
 
 
-def _trailing_statement(ctx: ArticleContext, start: int, end: int) -> ReportedStatement | None:
+def _trailing_statement(
+    ctx: ArticleContext, start: int, end: int, _cues: object
+) -> ReportedStatement | None:
     match = _TRAIL.search(ctx.body, start, end)
     if match is None:
         return None

@@ -19,7 +19,8 @@ Span = tuple[int, int]
 # Line breaks of every kind Python's str.splitlines knows, so control characters cannot hide one.
 _LINE = re.compile(r"[^\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]+")
 # A sentence end: terminal punctuation, closers, then white space (or a CJK stop on its own).
-_SENTENCE_END = re.compile(r"[.!?…]+[\"”’»)\]]*(?=\s)|[。！？]+")
+# A closing ``''`` (typewriter-style double mark) is a closer like ”.
+_SENTENCE_END = re.compile(r"[.!?…]+[\"”’'»)\]]*(?=\s)|[。！？]+")
 # The word just before a period: an abbreviation ("Gen."), an initial ("J."), or "U.S".
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _INITIAL_OR_DOTTED = re.compile(r"[A-Z]|(?:[A-Za-z]\.)+[A-Za-z]")

@@ -101,7 +101,9 @@ class ArticleNames:
     _descriptions: list[tuple[int, str, str]] | None = None
 
     @classmethod
-    def build(cls, body: str, *, headline_spans: tuple[Span, ...] = ()) -> ArticleNames:
+    def build(
+        cls, body: str, *, headline_spans: tuple[Span, ...] = (), quoted_spans: tuple[Span, ...] = ()
+    ) -> ArticleNames:
         acronyms = acronym_definitions(body)
         org_names = frozenset(acronyms) | frozenset(full for full, _ in acronyms.values())
         mentions = [
@@ -110,7 +112,7 @@ class ArticleNames:
         ]
         names = cls(body=body, mentions=mentions, acronyms=acronyms, org_names=org_names)
         names.index_tokens()
-        names.index_people()
+        names.index_people(quoted_spans)
         return names
 
     def index_tokens(self) -> None:
@@ -124,10 +126,15 @@ class ArticleNames:
             for token in set(tokens):
                 self._by_token.setdefault(token, []).append((mention.text, mention.kind, tokens))
 
-    def index_people(self) -> None:
-        """Record each person mention's resolved name, position and role, in body order."""
+    def index_people(self, quoted_spans: tuple[Span, ...] = ()) -> None:
+        """Record each person mention's resolved name, position and role, in body order.
+
+        Names written inside quote marks ("Big Daddy", a name the speaker mentions) are left out: a
+        pronoun after a quote refers to someone the reporter named, not to someone the speaker named.
+        """
+        starts = [s for s, _ in quoted_spans]
         for mention in self.mentions:
-            if mention.kind != "person":
+            if mention.kind != "person" or _inside(mention.span[0], quoted_spans, starts):
                 continue
             full = self.resolve(mention.text)
             if len(full.split()) < 2 or name_kind(full) != "person":
@@ -193,6 +200,11 @@ class ArticleNames:
         if text in self.org_names or resolved in self.org_names:
             return "org"
         return name_kind(resolved, org_names=self.org_names)
+
+
+def _inside(pos: int, spans: tuple[Span, ...], starts: list[int]) -> bool:
+    i = bisect.bisect_right(starts, pos) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
 def _holds_run(tokens: list[str], wanted: list[str]) -> bool:

@@ -89,6 +89,10 @@ def test_speaker_matches(pred_name, pred_span, gold_name, gold_span, expected) -
         ({"value": 5.0}, {"value": 5, "low": 4.5, "high": 5.5}, True),  # ± gold: the value is enough
         ({"value": 0.0}, {"value": 0}, True),
         ({"value": 30}, {"low": 20, "high": 35}, False),
+        ({"value": 20.0}, {"low": 20, "high": 20}, True),  # "equals 20": a one-point range is the value
+        ({"value": None, "low": 20, "high": 20}, {"value": 20}, True),
+        ({"value": 21.0}, {"low": 20, "high": 20}, False),
+        ({"value": None, "low": 20, "high": None}, {"value": 20}, False),  # "over 20" is not 20
     ],
 )
 def test_values_match(pred, gold, expected) -> None:
@@ -111,6 +115,8 @@ def test_figure_counts_value_and_unit() -> None:
         ("degree Celsius", None, "Cel"), ("C", "temperature", "Cel"), ("kilometre", None, "km"),
         ("Kilometer", None, "km"), ("percentage", None, "percent"), ("dimensionless", None, None),
         (None, None, None), ("inverse femtobarn", None, "inverse femtobarn"),
+        ("Chinese yuan", "currency", "CNY"), ("Pence", "currency", "GBp"), ("Square meter", "dimension", "m2"),
+        ("cubic centimetre", None, "mL"), ("Degree", "temperature", "deg"),
     ],
 )
 def test_normalise_unit(name, kind, expected) -> None:

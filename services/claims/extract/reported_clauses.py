@@ -1,0 +1,229 @@
+"""Reported speech read outward from its cue: the clause-level rule of ``reported`` (pure core).
+
+``reported`` first tries its two anchored shapes ("X said (that) S", "S, X said"); sentences they do
+not read come here. For each cue of the sentence (``cues.CLAUSE_CUE_RE``: PolNeAR's cue inventory)
+the rule looks for a subject right before it and a statement around it:
+
+* "[After the debate,] several Clinton supporters said [on Tuesday] [that] S" — the statement follows;
+* "S1, he said, S2" — a parenthetical cue: the statement is the whole sentence;
+* "S, one delegate said." — the statement precedes;
+* "Jane Doe, a spokeswoman for X, said S" / "X, who …, said S" — the appositive is the role;
+* "X told Y (that) S", "X vowed to S", "X pointed out that S";
+* "X rallied supporters, saying S" — a participle credits the subject of the main clause.
+
+A candidate subject must read as a noun phrase: no auxiliary or complementiser in it ("it was said"
+and "what he said" give nothing) and no determiner or preposition at its end.
+"""
+
+from __future__ import annotations
+
+import re
+
+from services.claims.extract.constants import (
+    CLAUSE_WORDS,
+    INDIRECT_MIN_WORDS,
+    INTRO_WORDS,
+    NON_FINAL_WORDS,
+    ORG_NOUNS,
+    PARTICIPLE_CUES,
+    PEOPLE_NOUNS,
+    ROLE_NOUNS,
+    SUBJECT_MAX_WORDS,
+)
+from services.claims.extract.context import ArticleContext, word_count
+from services.claims.extract.cues import ADDRESSEE, CHANNEL, TIME, WS
+from services.claims.extract.speakers import Subject, role_of_appositive, subject_from_span
+
+Span = tuple[int, int]
+ClauseStatement = tuple[Span, Subject, str, Span, str | None]
+
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
+_HEAD_NOUNS = ROLE_NOUNS | PEOPLE_NOUNS | ORG_NOUNS
+_ADDRESSED = frozenset({"told", "tells", "tell", "telling"})
+# Adverbs and auxiliaries between a subject and its cue ("Jane Doe has also said"), and the words of
+# a time phrase ("Adelson earlier on Friday said"): stripped word by word from the cue backwards.
+_ADJUNCT_WORDS = frozenset(
+    """
+    also later then earlier previously repeatedly has had have once again recently publicly formally
+    reportedly further separately first never often still now already just
+    """.split()
+)
+_TIME_NOUNS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday week month year morning evening night".split()
+)
+_TIME_LEADS = frozenset("on late early earlier last this".split())
+# After the cue: an addressee's place is taken care of first; then a channel, a time, a colon or
+# comma and "that" before the statement.
+_AFTER_CUE = re.compile(rf"(?:{WS}+{CHANNEL})?{TIME}?{WS}*[,:]?(?:{WS}+that)?(?![\w’'-]){WS}*")
+_ADDRESSEE_AFTER = re.compile(rf"{WS}+{ADDRESSEE}")
+_SEGMENT = re.compile(r"[^,;—–()\[\]“”\"]+")
+_WORD = re.compile(r"[\w’'.-]+")
+
+
+def clause_statement(
+    ctx: ArticleContext, start: int, end: int, cues: list[re.Match[str]]
+) -> ClauseStatement | None:
+    """The first of ``cues`` (``CLAUSE_CUE_RE`` matches in ``body[start:end]``) with a subject
+    before it and a statement around it."""
+    for cue in cues:
+        word = cue.group().lower()
+        if word in PARTICIPLE_CUES:
+            subject = _main_clause_subject(ctx, start, cue.start())
+        else:
+            subject = _subject_before(ctx, start, cue.start())
+        if subject is None:
+            continue
+        statement = _statement(ctx, start, end, subject, cue)
+        if statement is not None:
+            return statement, subject, cue.group(), cue.span(), None
+    return None
+
+
+def _statement(
+    ctx: ArticleContext, start: int, end: int, subject: Subject, cue: re.Match[str]
+) -> Span | None:
+    # Rules: the statement after the cue; the whole sentence round a parenthetical cue; the clause
+    # before "…, X said."
+    from services.claims.extract.reported import trim_end  # shared trimming; imported late (cycle)
+
+    body = ctx.body
+    pos = cue.end()
+    if cue.group().lower() in _ADDRESSED:
+        addressee = _ADDRESSEE_AFTER.match(body, pos, end)
+        pos = addressee.end() if addressee is not None else pos
+    after_cue = _AFTER_CUE.match(body, pos, end)
+    pos = after_cue.end() if after_cue is not None else pos
+    after = (pos, trim_end(body, pos, end))
+    lead = body[start:subject.span[0]].rstrip()
+    if word_count(body[after[0]:after[1]]) >= INDIRECT_MIN_WORDS:
+        parenthetical = lead.endswith(",") and word_count(lead) >= INDIRECT_MIN_WORDS
+        if parenthetical and "," in body[cue.end():pos]:
+            return (start, trim_end(body, start, end))
+        return after
+    if lead.endswith(",") and word_count(lead) >= INDIRECT_MIN_WORDS:
+        return (start, trim_end(body, start, start + len(lead)))
+    return None
+
+
+def _subject_before(ctx: ArticleContext, lo: int, hi: int) -> Subject | None:
+    """The noun phrase that ends right before a cue at ``hi``, its appositive read as the role."""
+    body = ctx.body
+    hi = _strip_adjuncts(body, lo, hi)
+    if hi <= lo:
+        return None
+    if body[hi - 1] != ",":
+        segments = _segments(body, lo, hi)
+        return _subject_of(ctx, segments[-1], None) if segments else None
+    # "Jane Doe, a spokeswoman for the agency, said": the first segment (after an introductory
+    # phrase) is the subject, the rest up to the cue its appositive.
+    segments = _segments(body, lo, hi - 1)
+    first = 1 if len(segments) > 2 and _is_intro(body, segments[0]) else 0
+    if len(segments) < first + 2:
+        return None
+    appositive = body[segments[first + 1][0]:hi - 1]
+    return _subject_of(ctx, segments[first], appositive)
+
+
+def _strip_adjuncts(body: str, lo: int, hi: int) -> int:
+    # ``hi`` moved back over adverbs, auxiliaries and "on Friday"/"last week", and white space.
+    while True:
+        end = _skip_space_back(body, lo, hi)
+        start = _word_start(body, lo, end)
+        word = body[start:end].lower()
+        if word in _ADJUNCT_WORDS:
+            hi = start
+            continue
+        if word in _TIME_NOUNS:
+            lead_end = _skip_space_back(body, lo, start)
+            lead_start = _word_start(body, lo, lead_end)
+            if body[lead_start:lead_end].lower() in _TIME_LEADS:
+                hi = lead_start
+                continue
+        return end
+
+
+def _skip_space_back(body: str, lo: int, pos: int) -> int:
+    while pos > lo and body[pos - 1].isspace():
+        pos -= 1
+    return pos
+
+
+def _word_start(body: str, lo: int, end: int) -> int:
+    start = end
+    while start > lo and (body[start - 1].isalnum() or body[start - 1] in "’'-"):
+        start -= 1
+    return start
+
+
+def _main_clause_subject(ctx: ArticleContext, lo: int, hi: int) -> Subject | None:
+    # "The senator rallied supporters, saying …": the subject opening the sentence (after an intro),
+    # the longest run of up to four words that ends in a name, a pronoun or a role, people or
+    # organisation noun.
+    segments = _segments(ctx.body, lo, hi)
+    if not segments:
+        return None
+    first = segments[1] if len(segments) > 1 and _is_intro(ctx.body, segments[0]) else segments[0]
+    words = list(_WORD.finditer(ctx.body, *first))[:4]
+    for n in range(len(words), 0, -1):
+        last = words[n - 1].group()
+        lower = last.lower()
+        if last[0].isupper() and n > 1 or lower in _PRONOUNS or lower in _HEAD_NOUNS:
+            return _subject_of(ctx, (words[0].start(), words[n - 1].end()), None)
+    return None
+
+
+def _segments(body: str, lo: int, hi: int) -> list[Span]:
+    # Comma-separated stretches, trimmed; a quote mark or bracket also separates.
+    spans = []
+    for match in _SEGMENT.finditer(body, lo, hi):
+        s, e = match.span()
+        while s < e and body[s].isspace():
+            s += 1
+        while e > s and body[e - 1].isspace():
+            e -= 1
+        if s < e:
+            spans.append((s, e))
+    return spans
+
+
+def _is_intro(body: str, segment: Span) -> bool:
+    first = _WORD.match(body, *segment)
+    return first is not None and first.group().lower() in INTRO_WORDS
+
+
+def _subject_of(ctx: ArticleContext, segment: Span, appositive: str | None) -> Subject | None:
+    body = ctx.body
+    words = list(_WORD.finditer(body, *segment))
+    while words and words[0].group().lower() in {"and", "but", "so", "yet", "then", "still", "now", "also"}:
+        words = words[1:]
+    if not words:
+        return None
+    lowered = [w.group().lower() for w in words]
+    if any(w in CLAUSE_WORDS for w in lowered) or lowered[-1] in NON_FINAL_WORDS:
+        return None
+    span = (words[0].start(), words[-1].end())
+    if lowered == [lowered[0]] and lowered[0] in _PRONOUNS:
+        return Subject(body[span[0]:span[1]], span, "pronoun")
+    named = any(w.group()[0].isupper() for w in words[1:]) or words[0].group()[0].isupper()
+    if len(words) > SUBJECT_MAX_WORDS and not named:
+        return None
+    subject = subject_from_span(body, span, appositive=appositive)
+    if subject is None:
+        role = role_of_appositive(appositive) if appositive else None
+        subject = Subject(body[span[0]:span[1]], span, "unknown", role)
+    return subject if subject.kind != "unknown" else _with_kind(ctx, subject)
+
+
+def _with_kind(ctx: ArticleContext, subject: Subject) -> Subject:
+    # A name's kind comes from the article's names; a common noun phrase's from its head noun.
+    text = subject.as_written
+    head = text.split()[-1].lower()
+    if text[0].isupper() and not text.split()[0].lower() in INTRO_WORDS | {"the", "a", "an"}:
+        kind = ctx.names.kind_of(text)
+    elif head in ORG_NOUNS:
+        kind = "org"
+    elif head in PEOPLE_NOUNS or head in ROLE_NOUNS or head.removesuffix("s") in ROLE_NOUNS:
+        kind = "person"
+    else:
+        kind = "unknown"
+    return Subject(text, subject.span, kind, subject.role)

@@ -1,0 +1,185 @@
+"""Figures by category: fractions, signs, separators, word numbers, scales, money, percentages,
+dimensions, ages, temperatures, bounds and ranges — each with cases that must give nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from services.claims.extract import extract_claims
+
+_ANY = object()
+
+
+def _figures(body: str) -> list:
+    return [c for c in extract_claims(body, article_id="t") if c.kind == "figure"]
+
+
+def _only(body: str):
+    figures = _figures(body)
+    assert len(figures) == 1, [f.text for f in figures]
+    figure = figures[0]
+    assert figure.text == body[figure.span[0]:figure.span[1]]
+    return figure
+
+
+def _check(figure, expected: dict) -> None:
+    for field, value in expected.items():
+        got = getattr(figure, field)
+        if isinstance(value, float) and got is not None:
+            assert got == pytest.approx(value), field
+        else:
+            assert got == value, field
+
+
+# (sentence, span text of its one figure, expected fields)
+CASES = [
+    # fractions
+    ("The beam is 2 1/2 metres thick.", "2 1/2 metres", {"value": 2.5, "unit": "m"}),
+    ("Only 3/4 of the seats were sold.", "3/4", {"value": 0.75}),
+    ("Add ½ cup of rice.", "½ cup", {"value": 0.5, "unit": "cup"}),
+    ("Two thirds of voters stayed home.", "Two thirds", {"value": 2 / 3}),
+    ("A third of the budget went on roads.", "A third", {"value": 1 / 3}),
+    ("It took one and a half hours.", "one and a half hours", {"value": 1.5, "unit": "hour"}),
+    ("The town has five and a half thousand homes.", "five and a half thousand homes", {"value": 5500}),
+    ("She bought half a dozen eggs.", "half a dozen eggs", {"value": 6}),
+    ("Nearly half of the staff left.", "Nearly half", {"value": 0.5, "approximate": True}),
+    ("three quarters of a mile", "three quarters", {"value": 0.75}),
+    # negatives
+    ("Inflation was -0.5 percent in May.", "-0.5 percent", {"value": -0.5, "unit": "percent"}),
+    ("The index fell to minus 12 points.", "minus 12 points", {"value": -12}),
+    ("It was −3.5 last night.", "−3.5", {"value": -3.5}),
+    # separators and decimals
+    ("The city has 1,234,567 residents.", "1,234,567 residents", {"value": 1234567, "quantity": "people"}),
+    ("Some 40 000 fans.", "Some 40 000 fans", {"value": 40000, "approximate": True}),
+    ("Its share rose to .25 of the market.", ".25", {"value": 0.25}),
+    ("The rate is 6.25 now.", "6.25", {"value": 6.25}),
+    ("A dose of 1.3e6 units", "1.3e6 units", {"value": 1.3e6}),
+    # long word numbers
+    ("They counted one hundred and twenty-three thousand ballots.",
+     "one hundred and twenty-three thousand ballots", {"value": 123000}),
+    ("Forty - two boats sailed.", "Forty - two boats", {"value": 42}),
+    ("The score was two hundred point five.", "two hundred point five", {"value": 200.5}),
+    # scales
+    ("The plan costs 1.5 million.", "1.5 million", {"value": 1.5e6}),
+    ("Exports hit 2.3bn.", "2.3bn", {"value": 2.3e9}),
+    ("They raised €10M last year.", "€10M", {"value": 1e7, "unit": "EUR"}),
+    ("Over 5k runners.", "Over 5k runners",
+     {"value": None, "low": 5000, "low_inclusive": False, "qualifier": "over"}),
+    ("Debt reached 13 lakh rupees.", "13 lakh rupees", {"value": 1.3e6, "unit": "INR"}),
+    ("The firm lost 30 MUSD.", "30 MUSD", {"value": 3e7, "unit": "USD"}),
+    # currencies
+    ("Tickets cost $15.", "$15", {"value": 15, "unit": "USD", "quantity": "money"}),
+    ("The deal was worth US$ 2 billion.", "US$ 2 billion", {"value": 2e9, "unit": "USD"}),
+    ("He paid C$ 300 for it.", "C$ 300", {"value": 300, "unit": "CAD"}),
+    ("The bill came to 5,000 yen.", "5,000 yen", {"value": 5000, "unit": "JPY"}),
+    ("Output was 100 billion yuan.", "100 billion yuan", {"value": 1e11, "unit": "CNY"}),
+    ("They offered 528 million francs.", "528 million francs", {"value": 5.28e8, "unit": "FRF"}),
+    ("A bid of 470 pence a share", "470 pence", {"value": 470, "unit": "GBp"}),
+    ("Prices rose 20 cents.", "20 cents", {"value": 20, "unit": "cent"}),
+    ("They spent 20 million pounds on it.", "20 million pounds", {"value": 2e7, "unit": "GBP"}),
+    ("He lost 25 pounds in a year.", "25 pounds", {"value": 25, "unit": "lb", "quantity": "mass"}),
+    ("The price is USD 200.", "USD 200", {"value": 200, "unit": "USD"}),
+    ("Fees were 10 €.", "10 €", {"value": 10, "unit": "EUR"}),
+    ("It sold for ¥3,000.", "¥3,000", {"value": 3000, "unit": "JPY"}),
+    # percentages
+    ("Turnout rose 5 per cent.", "5 per cent", {"value": 5, "unit": "percent"}),
+    ("Support fell to 30 percent.", "30 percent", {"value": 30, "unit": "percent"}),
+    ("Prices rose 2.5 percentage points.", "2.5 percentage points", {"value": 2.5, "unit": "pp"}),
+    # dimensions and units
+    ("The room is 3 x 4 metres.", "4 metres", {"value": 4, "unit": "m"}),
+    ("The tanker carried 500,000 barrels.", "500,000 barrels", {"value": 5e5, "unit": "bbl"}),
+    ("a 10-gallon water cooler", "10-gallon", {"value": 10, "unit": "gal"}),
+    ("The plot covers 660 square meters.", "660 square meters", {"value": 660, "unit": "m2"}),
+    ("The car does 120 km/h.", "120 km/h", {"value": 120, "unit": "km/h", "quantity": "speed"}),
+    ("Winds reached 188 miles an hour.", "188 miles an hour", {"value": 188, "unit": "mph"}),
+    ("The tablet contains 150 mg of caffeine.", "150 mg", {"value": 150, "unit": "mg"}),
+    ("The drive has 8 GB of memory.", "8 GB", {"value": 8, "unit": "GB"}),
+    ("Farmers lost 16,000 metric tons of grain.", "16,000 metric tons", {"value": 16000, "unit": "t"}),
+    # ages
+    ("A 35-year-old man was arrested.", "35-year-old", {"value": 35, "unit": "year", "quantity": "age"}),
+    ("She is 29 years old.", "29 years old", {"value": 29, "unit": "year", "quantity": "age"}),
+    ("The victim, aged 35, died.", "35", {"value": 35, "unit": "year", "quantity": "age"}),
+    # temperatures
+    ("It fell to -5°C overnight.", "-5°C", {"value": -5, "unit": "Cel", "quantity": "temperature"}),
+    ("It was 30 degrees Fahrenheit.", "30 degrees Fahrenheit", {"value": 30, "unit": "degF"}),
+    ("Water boils at 100 °C.", "100 °C", {"value": 100, "unit": "Cel"}),
+    ("It was 40 deg celsius outside.", "40 deg celsius", {"value": 40, "unit": "Cel"}),
+    # ranges and bounds
+    ("Between 10 and 20 boats were lost.", "Between 10 and 20 boats",
+     {"value": None, "low": 10, "high": 20, "low_inclusive": True, "high_inclusive": True}),
+    ("Prices went from 5 to 10 dollars.", "from 5 to 10 dollars", {"low": 5, "high": 10, "unit": "USD"}),
+    ("Expect 10–20 cm of snow.", "10–20 cm", {"low": 10, "high": 20, "unit": "cm"}),
+    ("Doses of 44 mg to 50 mg were given.", "44 mg to 50 mg", {"low": 44, "high": 50, "unit": "mg"}),
+    ("It ranged from -18 °C to -34 °C.", "from -18 °C to -34 °C", {"low": -34, "high": -18, "unit": "Cel"}),
+    ("a 8- to 16-meter telescope", "8- to 16-meter", {"low": 8, "high": 16, "unit": "m"}),
+    ("More than 10 but less than 20 boats were lost.", "More than 10 but less than 20 boats",
+     {"value": None, "low": 10, "high": 20, "low_inclusive": False, "high_inclusive": False}),
+    ("They want at most 100 and at least 20 seats.", "at most 100 and at least 20 seats",
+     {"low": 20, "high": 100, "low_inclusive": True, "high_inclusive": True}),
+    ("At least 12 people died.", "At least 12 people",
+     {"value": None, "low": 12, "low_inclusive": True, "high": None, "qualifier": "at least"}),
+    ("Up to 30 trucks crossed.", "Up to 30 trucks", {"high": 30, "high_inclusive": True, "qualifier": "up to"}),
+    ("No more than 50 guests were invited.", "No more than 50 guests",
+     {"high": 50, "high_inclusive": True, "qualifier": "no more than"}),
+    ("The score is greater than or equal to 30.", "greater than or equal to 30",
+     {"low": 30, "low_inclusive": True, "high": None}),
+    ("Pick a value >10.", ">10", {"low": 10, "low_inclusive": False}),
+    ("Any score of <= 5 is a fail.", "<= 5", {"high": 5, "high_inclusive": True}),
+    ("They expect 500 or more guests.", "500 or more guests",
+     {"value": None, "low": 500, "low_inclusive": True, "qualifier": "or more"}),
+    ("Spending exceeded 3000 pounds.", "exceeded 3000 pounds", {"low": 3000, "low_inclusive": False}),
+    ("The count equals 20.", "equals 20", {"value": 20, "qualifier": "equals"}),
+    ("the 2013-14 season", "2013-14 season", {"low": 2013, "high": 2014, "quantity": "year"}),
+    # years stay years
+    ("The law dates from 1998.", "from 1998", {"value": 1998, "quantity": "year"}),
+]
+
+
+@pytest.mark.parametrize(("body", "text", "expected"), CASES, ids=[c[1] for c in CASES])
+def test_figure_categories(body: str, text: str, expected: dict) -> None:
+    figures = [f for f in _figures(body) if f.text == text]
+    assert figures, f"no figure {text!r} in {[f.text for f in _figures(body)]}"
+    assert figures[0].text == body[figures[0].span[0]:figures[0].span[1]]
+    _check(figures[0], expected)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Call 24/7 to report it.",  # a slogan, not 3.43
+        "After 9/11 the rules changed.",  # a date
+        "The meeting is on 5/17/2018.",  # a date
+        "Call +1-222-555-0100 now.",  # a phone number
+        "The G20 and COVID-19 dominated.",  # identifiers
+        "The council passed Resolution 2254 in May.",  # a name
+        "It opened in 1995-01 as planned.",  # a year and month
+        "The first half was dull.",  # "half" counting nothing
+        "He won a third term.",  # an ordinal, not a fraction
+        "I prefer that one.",  # a pronoun
+        "It lasted several hundred years.",  # a vague count, not 100
+        "See https://x.org/a?q=30%20and%2099 for more.",  # URL escapes
+        "At 2 pm the talks ended.",  # a time
+        "The second round starts now.",  # an ordinal
+        "The fourth quarter was weak.",  # an ordinal and a noun, not 4 and 1/4
+    ],
+)
+def test_not_figures(body: str) -> None:
+    assert [f.text for f in _figures(body)] == []
+
+
+def test_compound_durations_stay_separate() -> None:
+    body = "He ran for 3 years, 2 months and 14 days."
+    assert [(f.text, f.value, f.unit) for f in _figures(body)] == [
+        ("3 years", 3, "year"), ("2 months", 2, "month"), ("14 days", 14, "day"),
+    ]
+
+
+def test_a_restated_amount_in_brackets_is_an_equivalent() -> None:
+    [figure] = _figures("The average weight is 10kg (25lbs).")
+    assert (figure.value, figure.unit) == (10, "kg")
+    assert [(e.text, e.value, e.unit) for e in figure.equivalents] == [("25lbs", 25, "lb")]
+
+
+def test_two_bounds_that_cannot_make_a_range_stay_two_figures() -> None:
+    body = "More than 40 and less than 10 are both wrong."
+    assert [(f.low, f.high) for f in _figures(body)] == [(40, None), (None, 10)]

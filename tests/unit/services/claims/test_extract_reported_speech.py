@@ -1,0 +1,106 @@
+"""Reported speech read from its cue, typewriter quote marks, and pronouns resolved outside quotes."""
+
+from __future__ import annotations
+
+import pytest
+
+from services.claims.extract import extract_claims
+from services.claims.extract.quote_marks import quoted_regions
+from services.claims.extract.sentences import paragraphs
+
+
+def _statements(body: str) -> list[tuple]:
+    """(type, span, speaker or source, role, cue) of every quote and attribution."""
+    rows = []
+    for c in extract_claims(body, article_id="t"):
+        assert c.text == body[c.span[0]:c.span[1]]
+        if c.kind == "quote":
+            rows.append((c.quote_type, c.span, c.speaker.name if c.speaker else None,
+                         c.speaker.role if c.speaker else None, c.cue))
+        elif c.kind == "attribution":
+            rows.append(("attribution", c.span, c.source.name, None, c.cue))
+    return rows
+
+
+def _span(body: str, text: str) -> tuple[int, int]:
+    start = body.index(text)
+    return (start, start + len(text))
+
+
+_CASES = [
+    # X said S, with an introductory phrase and a plural unnamed subject (its quantifier is dropped)
+    ("After the town hall, several local voters said the new tariffs had cut their income in half.",
+     "the new tariffs had cut their income in half", "indirect", "local voters", None, "said"),
+    # X, appositive, said S: the appositive is the role
+    ("Maria Lopez, a spokeswoman for the union, said the strike would continue into next week.",
+     "the strike would continue into next week", "indirect", "Maria Lopez", "a spokeswoman for the union",
+     "said"),
+    # S1, X said, S2: a parenthetical cue credits the whole sentence
+    ("Senator Ana Ruiz spoke first. Most of the golf courses closed in the northern districts since 2009, "
+     "Ruiz said on Monday, were public ones.",
+     "Most of the golf courses closed in the northern districts since 2009, Ruiz said on Monday, were public ones",
+     "indirect", "Ana Ruiz", "senator", "said"),
+    # verb with an infinitive
+    ("The governor vowed to veto any bill that raised the gas tax.",
+     "to veto any bill that raised the gas tax", "indirect", "The governor", None, "vowed"),
+    # a participle credits the subject of the main clause
+    ("The senator rallied supporters in Ohio, saying the election would be decided by turnout.",
+     "the election would be decided by turnout", "indirect", "The senator", None, "saying"),
+    # S, X told Y: the addressee is not the speaker
+    ("The plant will close by June, one manager told the Ledger.",
+     "The plant will close by June", "indirect", "one manager", None, "told"),
+    # "X pointed out that S": a multi-word cue; adverbs between subject and cue
+    ("Jane Doe has repeatedly pointed out that the bridge is older than the city itself.",
+     "the bridge is older than the city itself", "indirect", "Jane Doe", None, "pointed out"),
+    # a pronoun subject of an opinion verb resolves to the person named before
+    ("Congressman Tom Bell arrived late. He believes the deal will collapse before the summer.",
+     "the deal will collapse before the summer", "indirect", "Tom Bell", "congressman", "believes"),
+    # typewriter quote marks ('' … '') and a cue clause that runs on past the cue
+    ("''We will not back down,'' Mr. Okafor said at a rally in Toledo on Sunday.",
+     "We will not back down", "direct", "Okafor", None, "said"),
+    ("``The vote is rigged,'' the mayor said.", "The vote is rigged", "direct", "the mayor", None, "said"),
+    # a mixed quote that is only part of its clause is credited the clause
+    ("Jane Doe said she was “deeply troubled and saddened” by the ruling, which she called an attack on the court.",
+     "she was “deeply troubled and saddened” by the ruling, which she called an attack on the court", "mixed",
+     "Jane Doe", None, "said"),
+]
+
+
+@pytest.mark.parametrize(("body", "text", "quote_type", "speaker", "role", "cue"), _CASES)
+def test_reported_speech_shapes(body: str, text: str, quote_type: str, speaker: str, role, cue: str) -> None:
+    assert _statements(body)[-1] == (quote_type, _span(body, text), speaker, role, cue)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The book was said to be a bestseller in three countries.",  # passive "said"
+        'He read "The Things They Said" on the train last week.',  # a title holding a cue word
+        "What she said made no difference to the outcome of the vote.",  # "said" inside a clause subject
+        "Do you think the plan will work?",  # an opinion verb in a question with no statement after
+        "The said property was sold at auction in March.",  # "said" as an adjective
+        "The senator rallied supporters in Ohio and left.",  # no cue at all
+    ],
+)
+def test_not_reported_speech(body: str) -> None:
+    assert _statements(body) == []
+
+
+def test_typewriter_marks_pair_as_one_double_mark() -> None:
+    body = "''It is over,'' she said. ``Go home,'' he said, and the crowd's mood changed."
+    regions = quoted_regions(body, paragraphs(body))
+    assert [body[r.content_start:r.content_end] for r in regions] == ["It is over,", "Go home,"]
+    assert [(r.open_len, r.close_len) for r in regions] == [(2, 2), (2, 2)]
+
+
+def test_pronoun_is_not_resolved_to_a_name_inside_a_quote() -> None:
+    body = "Congressman Tom Bell arrived late. “They call me ‘Big Daddy’ and Jim Carter knows it,” he said."
+    [quote] = [c for c in extract_claims(body, article_id="t") if c.kind == "quote"]
+    assert (quote.speaker.name, quote.speaker.as_written, quote.speaker.role) == ("Tom Bell", "he", "congressman")
+    assert body[quote.speaker.span[0]:quote.speaker.span[1]] == "he"
+
+
+def test_unresolvable_pronoun_keeps_the_mention_as_speaker() -> None:
+    body = "The rules are unfair and must change, they said on Friday."
+    [quote] = [c for c in extract_claims(body, article_id="t") if c.kind == "quote"]
+    assert (quote.quote_type, quote.speaker.name, quote.speaker.span) == ("indirect", "they", (body.index("they"), body.index("they") + 4))
