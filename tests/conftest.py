@@ -2,7 +2,7 @@
 
 1. ``KAFKA_BOOTSTRAP_SERVERS`` if set;
 2. a local broker from the Maven Central jars (``wirecheck.broker.local``), started for the test
-   session in a temporary folder on its own ports and stopped afterwards;
+   session in a temporary folder on free loopback ports and stopped afterwards;
 3. a testcontainers ``KafkaContainer`` when a Docker engine answers the Docker API;
 4. otherwise skip — or fail when ``KAFKA_REQUIRED=1`` (CI), so a missing broker is never green.
 """
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -21,9 +22,14 @@ from wirecheck.settings import Settings
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
-# The test broker's ports, distinct from the demo broker's so both can run at once.
-TEST_BROKER_PORT = 19192
-TEST_CONTROLLER_PORT = 19193
+
+
+def _free_port() -> int:
+    """A loopback port nobody listens on now: the test broker never collides with the demo's or
+    with another test session's."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
 
 
 def _kafka_required() -> bool:
@@ -55,8 +61,8 @@ def kafka_bootstrap(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     if shutil.which("java") and (shutil.which("mvn") or any((REPO / "var/kafka/libs").glob("*.jar"))):
         from wirecheck.broker.local import LocalBroker
 
-        broker = LocalBroker(tmp_path_factory.mktemp("kafka-home"), port=TEST_BROKER_PORT,
-                             controller_port=TEST_CONTROLLER_PORT, jar_cache=REPO / "var/kafka/libs")
+        broker = LocalBroker(tmp_path_factory.mktemp("kafka-home"), port=_free_port(),
+                             controller_port=_free_port(), jar_cache=REPO / "var/kafka/libs")
         try:
             broker.up(echo=lambda *_: None)
         except Exception as exc:  # noqa: BLE001 — reported below, as a skip or a failure
