@@ -21,7 +21,7 @@ def _run(*args: str, stdin: str | None = None):
 
 @pytest.mark.parametrize("command", [
     [], ["kafka"], ["kafka", "up"], ["kafka", "down"], ["kafka", "status"], ["run"], ["ingest"],
-    ["extract"], ["report"], ["demo"], ["check"],
+    ["extract"], ["report"], ["demo"], ["check"], ["deadletter"], ["deadletter", "list"], ["deadletter", "replay"],
 ])
 def test_every_command_explains_itself(command: list[str]) -> None:
     result = _run(*command, "--help")
