@@ -219,6 +219,43 @@ def check(paths: tuple[str, ...], source: str | None, published: datetime | None
         click.echo(json.dumps(row, ensure_ascii=False))
 
 
+# -- dead letters ---------------------------------------------------------------------------------
+
+@main.group()
+def deadletter() -> None:
+    """Show and re-drive the records the stages refused (deadletter.v1)."""
+
+
+def _dead_letter_filter(stage: str | None, reason: str | None):
+    from wirecheck.deadletters import DeadLetterFilter
+
+    return DeadLetterFilter(stage=stage, reason_contains=reason)
+
+
+@deadletter.command("list")
+@click.option("--stage", help="Only records refused by this stage (ingest, claims, verify).")
+@click.option("--reason", help="Only records whose reason contains this text.")
+@click.option("--json", "as_json", is_flag=True, help="The full DeadLettered events as JSON lines.")
+def deadletter_list(stage: str | None, reason: str | None, as_json: bool) -> None:
+    """List refused records: when, stage, origin (topic/partition/offset or file:record), reason."""
+    from wirecheck.deadletters import dead_letters, describe
+
+    for record in dead_letters(_settings(), _dead_letter_filter(stage, reason)):
+        click.echo(record.model_dump_json() if as_json else describe(record))
+
+
+@deadletter.command("replay")
+@click.option("--stage", help="Only records refused by this stage.")
+@click.option("--reason", help="Only records whose reason contains this text.")
+def deadletter_replay(stage: str | None, reason: str | None) -> None:
+    """Send refused records back to the topic they came from, after the cause is fixed."""
+    from wirecheck.deadletters import dead_letters, replay
+
+    result = replay(_settings(), dead_letters(_settings(), _dead_letter_filter(stage, reason)))
+    click.echo(f"replayed {result.replayed} record(s); {result.skipped_files} from input files "
+               "skipped (fix the file and ingest it again)")
+
+
 # -- report and demo -----------------------------------------------------------------------------
 
 @main.command("report")
