@@ -62,3 +62,33 @@ def test_claims_service_stops_cleanly_on_sigterm(kafka_settings) -> None:
     assert extracted.article.source == "Northern Chronicle" and extracted.claims
     [stopped] = [line for line in logs if line["event"] == "stage stopped"]
     assert stopped["stage"] == "claims" and stopped["consumed"] == 1 and stopped["produced"] == 1
+
+
+def test_run_all_takes_an_article_from_inbox_to_verdicts_and_stops_its_children(kafka_settings, tmp_path: Path) -> None:
+    from schemas.registry import VERDICTS
+
+    inbox = tmp_path / "inbox"
+    proc = _service("all", kafka_settings, "--inbox", str(inbox))
+    try:
+        wait_until(inbox.exists, what="the inbox to be created")
+        shutil.copy(FEED / "04-cedar-news.txt", inbox / "cedar.txt")
+        verdicts = wait_until(lambda: list(read_topic(kafka_settings, VERDICTS)), what="verdicts")
+        children = _children(proc.pid)
+        assert len(children) == 3
+    finally:
+        _stop(proc)
+    assert {v.claim_kind for v in verdicts} >= {"quote", "figure"}
+    assert all(not Path(f"/proc/{pid}").exists() or _is_zombie(pid) for pid in children)
+
+
+def _children(pid: int) -> list[int]:
+    with open(f"/proc/{pid}/task/{pid}/children") as listing:
+        return [int(p) for p in listing.read().split()]
+
+
+def _is_zombie(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().split()[2] == "Z"
+    except OSError:
+        return True
