@@ -19,6 +19,7 @@ from schemas.events import (
     DeadLettered,
     DecisionRecorded,
     Evidence,
+    InfoSource,
     Verdict,
     VerdictChanged,
 )
@@ -36,6 +37,7 @@ __all__ = [
     "Equivalent",
     "Event",
     "Evidence",
+    "InfoSource",
     "FigureClaim",
     "Producer",
     "QuoteClaim",

@@ -18,8 +18,22 @@ Verdict = Literal["single_source", "corroborated", "contested", "unverified"]
 VERDICTS: tuple[Verdict, ...] = ("single_source", "corroborated", "contested", "unverified")
 
 
+class InfoSource(Frozen):
+    """A party that originated, distributed or supplied the content (IPTC ``infoSource``)."""
+
+    name: str
+    role: str | None = Field(
+        default=None,
+        description="Its role with the scheme dropped, e.g. 'originating' or 'distributing'.",
+    )
+
+
 class ArticleMeta(Frozen):
-    """Provenance of an article: what the verifier needs to tell independent sources from echoes."""
+    """Provenance of an article: what the verifier needs to tell independent sources from echoes.
+
+    The fields after ``fingerprint`` are optional wire provenance (ninjs, NewsML-G2, feeds); events
+    written before they existed validate with their defaults.
+    """
 
     article_id: str
     source: str = Field(description="The outlet that published it, e.g. 'Reuters', 'Al Jazeera'.")
@@ -31,6 +45,22 @@ class ArticleMeta(Frozen):
     content_sha256: str
     fingerprint: tuple[int, ...] = Field(
         default=(), description="MinHash of the body's word shingles (services.ingest.fingerprint)."
+    )
+    original_id: str | None = Field(
+        default=None, description="The item's own id at its source: ninjs uri, NewsML-G2 guid, feed guid."
+    )
+    version: int | None = Field(
+        default=None, description="The source's version of the item; a higher one supersedes a lower."
+    )
+    first_published_at: datetime | None = Field(
+        default=None, description="When the first version appeared (ninjs firstcreated, G2 firstCreated)."
+    )
+    dateline: str | None = Field(default=None, description="e.g. 'BEIRUT, Dec 6 (Reuters)'.")
+    located: str | None = Field(default=None, description="Where the content originates, e.g. 'Beirut'.")
+    copyright_holder: str | None = None
+    usage_terms: str | None = None
+    info_sources: tuple[InfoSource, ...] = Field(
+        default=(), description="Parties behind the content with their roles (IPTC infoSource)."
     )
 
 

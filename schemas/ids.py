@@ -23,12 +23,16 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.strip().encode("utf-8")).hexdigest()
 
 
-def article_id(*, source: str, url: str | None, body: str) -> str:
+def article_id(*, source: str, url: str | None, body: str, original_id: str | None = None) -> str:
     """The same article from the same outlet always gets the same id.
 
-    The URL identifies an article when the outlet gives one; otherwise its text does.
+    The item's own id at its source (a ninjs ``uri``, a NewsML-G2 ``guid``, a feed entry's guid)
+    identifies it when given, so every version of a wire item shares one id whatever its URL;
+    otherwise the URL does, and without either, the text. A guid equal to the URL gives the same id
+    as the URL, so feeds whose guid is the permalink keep the ids they had.
     """
-    locator = url.strip() if url and url.strip() else "sha256:" + content_hash(body)
+    given = next((x.strip() for x in (original_id, url) if x and x.strip()), None)
+    locator = given or "sha256:" + content_hash(body)
     return _derive("article", source.strip().lower(), locator)
 
 

@@ -13,3 +13,12 @@ class BadRecordError(IngestError):
         self.where = where
         self.reason = reason
         self.raw = raw  # the record as read, for the dead-letter topic
+
+
+class UnsafeXmlError(BadRecordError):
+    """An XML input declares entities (external or expanding); it is refused unread."""
+
+
+class LocalPageError(IngestError):
+    """A feed entry links to a local HTML copy that cannot be read (missing, outside the feed's
+    folder, not decodable); the feed reader turns it into a ``BadRecordError`` for the entry."""

@@ -15,7 +15,7 @@ from schemas import Article, ArticlePublished, DeadLettered, Producer
 from schemas.ids import article_id, content_hash
 from services.ingest.exceptions import BadRecordError
 from services.ingest.fingerprint import fingerprint
-from services.ingest.formats import RawArticle
+from services.ingest.records import RawArticle
 
 # C0/C1 control characters other than tab and newline carry no text and break downstream offsets.
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -23,6 +23,9 @@ UNKNOWN_SOURCE = "unknown"
 # Dead-letter records keep the first 256 KiB of a refused input: base64 makes that ~350 KB, well
 # under the broker's 1 MiB message limit.
 MAX_DEAD_LETTER_BYTES = 262_144
+# Wire provenance copied as is from RawArticle to ArticleMeta (issue #8).
+PROVENANCE_FIELDS = {"original_id", "version", "dateline", "located", "copyright_holder", "usage_terms",
+                     "info_sources"}
 
 
 def clean_body(body: str) -> str:
@@ -62,7 +65,7 @@ def to_event(raw: RawArticle, *, producer: Producer, max_chars: int) -> ArticleP
             raw.model_dump_json().encode(),
         )
     source = raw.source or UNKNOWN_SOURCE
-    identity = article_id(source=source, url=raw.url, body=body)
+    identity = article_id(source=source, url=raw.url, body=body, original_id=raw.original_id)
     sha = content_hash(body)
     article = Article(
         article_id=identity,
@@ -75,8 +78,10 @@ def to_event(raw: RawArticle, *, producer: Producer, max_chars: int) -> ArticleP
         content_sha256=sha,
         fingerprint=fingerprint(body),
         body=body,
+        **raw.model_dump(include=PROVENANCE_FIELDS),
+        first_published_at=raw.first_published,
     )
-    # The same article with the same text is the same event, however often it is ingested.
-    return ArticlePublished.create(
-        key=f"{identity}:{sha}", producer=producer, correlation_id=identity, article=article
-    )
+    # The same article with the same text is the same event, however often it is ingested; each
+    # version of a wire item is an event of its own.
+    key = f"{identity}:{sha}" if raw.version is None else f"{identity}:v{raw.version}:{sha}"
+    return ArticlePublished.create(key=key, producer=producer, correlation_id=identity, article=article)

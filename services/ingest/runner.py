@@ -1,14 +1,15 @@
 """The ingest service's Kafka shell: publishes ArticlePublished events to articles.v1.
 
 Deduplication is event-sourced: the topic itself says what was published. Before publishing, the
-publisher reads the (article id, content hash) of every record already on ``articles.v1`` from the
-record headers (values are not decoded), so re-ingesting a file publishes nothing new.
+publisher reads the identity (article id, outlet, content hash, version; ``dedup.Identity``) of every
+record already on ``articles.v1`` from the record key and headers (values are decoded only for
+records written before the outlet header existed), so re-ingesting a file publishes nothing new and
+an older version never follows a newer one.
 """
 
 from __future__ import annotations
 
 import threading
-import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,7 +18,9 @@ import structlog
 from kafka import KafkaConsumer, KafkaProducer, TopicPartition
 
 from schemas import ArticlePublished, Producer
-from schemas.registry import ARTICLES, DEADLETTER, encode, key_for
+from schemas.exceptions import EventDecodeError
+from schemas.registry import ARTICLES, DEADLETTER, decode, encode, key_for
+from services.ingest.dedup import Identity, PublishedIndex, outlet_key
 from services.ingest.exceptions import BadRecordError
 from services.ingest.normalise import dead_letter
 from services.ingest.sources import article_events, expand_paths
@@ -27,6 +30,8 @@ from wirecheck.settings import Settings
 
 PRODUCER = Producer(service="ingest", version=__version__)
 CONTENT_HEADER = "content-sha256"
+OUTLET_HEADER = "outlet"
+VERSION_HEADER = "article-version"
 WATCH_INTERVAL_S = 1.0
 log = structlog.get_logger()
 
@@ -35,6 +40,7 @@ log = structlog.get_logger()
 class IngestResult:
     published: list[ArticlePublished] = field(default_factory=list)
     duplicates: int = 0
+    superseded: int = 0  # older versions of articles already published in a newer one
     errors: list[BadRecordError] = field(default_factory=list)
 
 
@@ -58,14 +64,15 @@ class ArticlePublisher:
                 self.producer.send(self.settings.topic(DEADLETTER), key=key_for(dead), value=encode(dead))
                 result.errors.append(item)
                 continue
-            identity = (item.article.article_id, item.article.content_sha256)
-            if identity in self.seen:
-                ARTICLES_INGESTED.labels("duplicate").inc()
-                result.duplicates += 1
+            identity = Identity.of(item.article)
+            standing = self.seen.standing(identity)
+            if standing != "new":
+                ARTICLES_INGESTED.labels(standing).inc()
+                result.duplicates += standing == "duplicate"
+                result.superseded += standing == "superseded"
                 continue
             self.seen.add(identity)
-            self.producer.send(self.topic, key=key_for(item), value=encode(item),
-                               headers=[(CONTENT_HEADER, identity[1].encode())])
+            self.producer.send(self.topic, key=key_for(item), value=encode(item), headers=_headers(identity))
             ARTICLES_INGESTED.labels("published").inc()
             result.published.append(item)
         self.producer.flush()
@@ -75,8 +82,15 @@ class ArticlePublisher:
         self.producer.close()
 
 
-def published_identities(settings: Settings) -> set[tuple[str, str]]:
-    """(article id, content hash) of every record on articles.v1, read from keys and headers."""
+def _headers(identity: Identity) -> list[tuple[str, bytes]]:
+    headers = [(CONTENT_HEADER, identity.content_sha256.encode()), (OUTLET_HEADER, identity.outlet.encode())]
+    if identity.version is not None:
+        headers.append((VERSION_HEADER, str(identity.version).encode()))
+    return headers
+
+
+def published_identities(settings: Settings) -> PublishedIndex:
+    """The identity of every record on articles.v1, read from keys and headers."""
     consumer = KafkaConsumer(bootstrap_servers=settings.bootstrap, group_id=None,
                              enable_auto_commit=False, isolation_level="read_committed")
     try:
@@ -85,30 +99,56 @@ def published_identities(settings: Settings) -> set[tuple[str, str]]:
         consumer.assign(partitions)
         ends = {tp: end for tp, end in consumer.end_offsets(partitions).items() if end > 0}
         consumer.seek_to_beginning(*partitions)
-        seen: set[tuple[str, str]] = set()
+        index = PublishedIndex()
         while any(consumer.position(tp) < end for tp, end in ends.items()):
             for records in consumer.poll(timeout_ms=1000, max_records=5000).values():
-                for r in records:
-                    sha = dict(r.headers or ()).get(CONTENT_HEADER, b"").decode()
-                    seen.add(((r.key or b"").decode(), sha))
-        return seen
+                for record in records:
+                    identity = _identity_of(record.key, dict(record.headers or ()), record.value)
+                    if identity is not None:
+                        index.add(identity)
+        return index
     finally:
         consumer.close()
 
 
+def _identity_of(key: bytes | None, headers: dict[str, bytes], value: bytes | None) -> Identity | None:
+    """A record's identity from its headers; older records without the outlet header are decoded."""
+    if OUTLET_HEADER not in headers:
+        try:
+            return Identity.of(decode(ARTICLES, value).article)
+        except EventDecodeError:
+            return None  # not an article: nothing to deduplicate against
+    version = headers.get(VERSION_HEADER)
+    return Identity(article_id=(key or b"").decode(), outlet=outlet_key(headers[OUTLET_HEADER].decode()),
+                    content_sha256=headers.get(CONTENT_HEADER, b"").decode(),
+                    version=int(version) if version else None)
+
+
 def ingest_paths(paths: Iterable[str], settings: Settings, *,
                  defaults: dict[str, str] | None = None) -> IngestResult:
+    """Publish the articles in the files, folders and globs ``paths``."""
+    return ingest_files(expand_paths(paths), settings, defaults=defaults)
+
+
+def ingest_files(files: Iterable[Path], settings: Settings, *,
+                 defaults: dict[str, str] | None = None) -> IngestResult:
+    """Publish the articles of ``files``, read lazily (a progress bar may wrap the iterable)."""
     publisher = ArticlePublisher(settings)
     try:
-        events = article_events(expand_paths(paths), producer=PRODUCER,
-                                max_chars=settings.max_article_chars, defaults=defaults)
+        events = article_events(files, producer=PRODUCER, max_chars=settings.max_article_chars,
+                                defaults=defaults)
         return publisher.publish(events)
     finally:
         publisher.close()
 
 
-def watch(inbox: Path, settings: Settings, stop: threading.Event) -> None:
-    """The long-running ingest service: publish every file that appears in (or changes in) ``inbox``."""
+def watch(inbox: Path, settings: Settings, stop: threading.Event, *,
+          defaults: dict[str, str] | None = None) -> None:
+    """The long-running ingest service: publish every file that appears in (or changes in) ``inbox``.
+
+    Used by ``wirecheck run ingest --inbox`` and ``wirecheck ingest --watch``; ``defaults`` fill
+    metadata the files do not give.
+    """
     inbox.mkdir(parents=True, exist_ok=True)
     publisher = ArticlePublisher(settings)
     versions: dict[Path, tuple[float, int]] = {}
@@ -119,9 +159,10 @@ def watch(inbox: Path, settings: Settings, stop: threading.Event) -> None:
             for path in changed:
                 versions[path] = _version(path)
                 result = publisher.publish(article_events(
-                    [path], producer=PRODUCER, max_chars=settings.max_article_chars))
+                    [path], producer=PRODUCER, max_chars=settings.max_article_chars, defaults=defaults))
                 log.info("ingested", file=str(path), published=len(result.published),
-                         duplicates=result.duplicates, refused=len(result.errors))
+                         duplicates=result.duplicates, superseded=result.superseded,
+                         refused=len(result.errors))
             stop.wait(WATCH_INTERVAL_S)
     finally:
         publisher.close()

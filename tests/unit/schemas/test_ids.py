@@ -36,3 +36,16 @@ def test_event_id_and_content_hash() -> None:
     assert event_id(event_type="A", key="k") != event_id(event_type="B", key="k")
     assert content_hash(" x \n") == content_hash("x")
     assert len(content_hash("x")) == 64
+
+
+def test_original_id_identifies_a_wire_item_whatever_its_url() -> None:
+    by_guid = article_id(source="AFP", url="https://a.example/1", body="v1", original_id="urn:afp:1")
+    assert by_guid == article_id(source="AFP", url="https://a.example/other", body="v2", original_id="urn:afp:1")
+    assert by_guid != article_id(source="AFP", url=None, body="v1", original_id="urn:afp:2")
+    assert by_guid != article_id(source="Reuters", url=None, body="v1", original_id="urn:afp:1")
+
+
+def test_a_guid_equal_to_the_url_keeps_the_url_id() -> None:
+    url = "https://cedar.example/1"
+    assert article_id(source="Cedar", url=url, body="t", original_id=url) == article_id(
+        source="Cedar", url=url, body="t")

@@ -52,3 +52,42 @@ def test_bad_articles_are_refused_with_the_reason(body: str, reason: str) -> Non
 
 def test_missing_source_is_named_unknown() -> None:
     assert _event("Text.").article.source == "unknown"
+
+
+def test_versions_of_one_wire_item_share_the_article_id_and_differ_in_event_and_version() -> None:
+    meta = dict(source="Meridian Wire", original_id="urn:m:1")
+    v1 = _event("Rebels advanced.", **meta, version=1, url="https://m.example/a")
+    v2 = _event("Rebels advanced further.", **meta, version=2, url="https://m.example/a-updated")
+    assert v1.article.article_id == v2.article.article_id == v1.correlation_id
+    assert (v1.article.version, v2.article.version) == (1, 2)
+    assert v1.event_id != v2.event_id
+
+
+def test_a_new_version_with_the_same_text_is_still_its_own_event() -> None:
+    v1 = _event("Same.", source="W", original_id="urn:w:1", version=1)
+    v2 = _event("Same.", source="W", original_id="urn:w:1", version=2)
+    assert v1.event_id != v2.event_id  # dedup (by outlet and text) decides whether it is published
+
+
+def test_provenance_reaches_the_event() -> None:
+    from schemas import InfoSource
+
+    sources = (InfoSource(name="LPA", role="originating"),)
+    event = _event("Text.", source="LPA", original_id="urn:l:1", version=3, dateline="HOMS, Dec 6 (LPA)",
+                   located="Homs", copyright_holder="LPA", usage_terms="Subscribers", info_sources=sources,
+                   first_published="2024-12-06T08:00:00Z")
+    article = event.article
+    assert (article.original_id, article.version, article.dateline, article.located) == (
+        "urn:l:1", 3, "HOMS, Dec 6 (LPA)", "Homs")
+    assert (article.copyright_holder, article.usage_terms, article.info_sources) == ("LPA", "Subscribers", sources)
+    assert article.first_published_at.isoformat() == "2024-12-06T08:00:00+00:00"
+
+
+def test_events_written_before_the_provenance_fields_still_validate() -> None:
+    from schemas import ArticlePublished
+
+    old = _event("Old text.", source="A", url="https://a.example/1").model_dump(mode="json")
+    for key in ("original_id", "version", "first_published_at", "dateline", "located", "copyright_holder",
+                "usage_terms", "info_sources"):
+        del old["article"][key]
+    assert ArticlePublished.model_validate(old).article.version is None
