@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 PYTEST_ARGS ?=
 
-.PHONY: help venv demo serve test test-unit kafka-up kafka-down kafka-status schemas bench bench-extract clean
+.PHONY: help venv browser demo serve test test-unit kafka-up kafka-down kafka-status schemas bench bench-extract clean
 
 help:
 	@echo "make demo        set up, start a local Kafka broker and the services, run the sample feed, print the report"
@@ -35,8 +35,13 @@ demo: venv
 serve: venv
 	$(BIN)/wirecheck demo --serve
 
-test: venv
+test: venv browser
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Headless Chromium and its driver for the browser tests, from Debian (no browser downloads).
+browser:
+	@test -x /usr/bin/chromium -a -x /usr/bin/chromedriver || \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver)
 
 test-unit: venv
 	$(BIN)/python -m pytest tests/unit $(PYTEST_ARGS)

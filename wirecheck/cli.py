@@ -136,37 +136,55 @@ def _defaults(source: str | None, published: datetime | None) -> dict[str, str]:
 
 
 @main.command("ingest")
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @click.option("--dry-run", is_flag=True, help="Print the ArticlePublished events as JSON lines; no Kafka.")
 @click.option("--source", help="Outlet of articles whose input does not name one.")
 @click.option("--published", type=click.DateTime(), help="Publication time of articles that lack one.")
-def ingest(paths: tuple[str, ...], dry_run: bool, source: str | None, published: datetime | None) -> None:
-    """Publish the articles in PATHS (files, folders, globs: plain text, JSON lines, RSS/Atom).
+@click.option("--watch", "watch_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="After PATHS, keep ingesting files as they appear in this folder, until Ctrl-C.")
+def ingest(paths: tuple[str, ...], dry_run: bool, source: str | None, published: datetime | None,
+           watch_dir: Path | None) -> None:
+    """Publish the articles in PATHS (files, folders, globs): IPTC ninjs and NewsML-G2, RSS/Atom
+    (with local HTML copies of the pages), JSON lines, plain text. The format is told from the content.
 
-    Exact duplicates (same article, same text) are published once. Bad records are reported with
-    the file, the record and what is wrong; the rest are still published. Exit 1 if any was refused.
+    Each article is published once: the same id and version, or the same text from the same outlet,
+    is skipped, and an older version never follows a newer one. Bad records are reported with the
+    file, the record and what is wrong; the rest are still published. Exit 1 if any was refused.
     """
     from services.ingest.exceptions import BadRecordError
-    from services.ingest.runner import PRODUCER, ingest_paths
+    from services.ingest.runner import PRODUCER, IngestResult, ingest_files, watch
     from services.ingest.sources import article_events, expand_paths
+    from wirecheck.progress import with_progress
 
+    if not paths and not watch_dir:
+        raise click.UsageError("give PATHS to ingest, or --watch DIR")
+    if dry_run and watch_dir:
+        raise click.UsageError("--dry-run and --watch cannot be combined")
     settings = _settings()
     defaults = _defaults(source, published)
+    files = with_progress(expand_paths(paths))
     if dry_run:
         refused = 0
-        for item in article_events(expand_paths(paths), producer=PRODUCER,
-                                   max_chars=settings.max_article_chars, defaults=defaults):
+        for item in article_events(files, producer=PRODUCER, max_chars=settings.max_article_chars,
+                                   defaults=defaults):
             if isinstance(item, BadRecordError):
                 refused += 1
                 click.echo(f"refused: {item}", err=True)
             else:
                 click.echo(item.model_dump_json())
         sys.exit(1 if refused else 0)
-    result = ingest_paths(paths, settings, defaults=defaults)
+    result = ingest_files(files, settings, defaults=defaults) if paths else IngestResult()
     for error in result.errors:
         click.echo(f"refused: {error}", err=True)
-    click.echo(f"published {len(result.published)} article(s), skipped {result.duplicates} "
-               f"duplicate(s), refused {len(result.errors)}")
+    if paths:
+        click.echo(f"published {len(result.published)} article(s), skipped {result.duplicates} "
+                   f"duplicate(s) and {result.superseded} older version(s), refused {len(result.errors)}")
+    if watch_dir:
+        configure_logging(json=settings.log_json)
+        stop = threading.Event()
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            signal.signal(sig, lambda *_: stop.set())
+        watch(watch_dir, settings, stop, defaults=defaults)
     sys.exit(1 if result.errors else 0)
 
 
@@ -278,6 +296,12 @@ def demo(serve: bool, timeout: float) -> None:
 
     configure_logging(json=False)
     run_demo(_settings(), serve=serve, timeout_s=timeout, echo=click.echo)
+
+
+from wirecheck.cli_review import export as _export_command, review as _review_command  # noqa: E402
+
+main.add_command(_review_command)
+main.add_command(_export_command)
 
 
 def entry() -> None:

@@ -73,6 +73,9 @@ def run_demo(settings: Settings, *, serve: bool, timeout_s: float, echo=print) -
         collected = wait_for_verdicts(settings, demo_article_ids(settings), timeout_s, procs)
         echo(render_text(collected))
         if serve:
+            from services.review.launch import start_review_process
+
+            procs.append(start_review_process())  # prints its address and the demo password
             echo("demo: services keep running; press Ctrl-C to stop")
             _wait_for_interrupt()
     finally:

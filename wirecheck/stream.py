@@ -20,10 +20,18 @@ from kafka.consumer.fetcher import ConsumerRecord
 from kafka.errors import KafkaError, ProducerFencedError
 from kafka.structs import OffsetAndMetadata
 
-from schemas import DeadLettered, Event, Producer
+from schemas import DeadLettered, Event, Producer, VerdictChanged
 from schemas.exceptions import EventDecodeError
 from schemas.registry import decode, encode, key_for, topic_for
-from wirecheck.metrics import BATCH_SECONDS, DEAD_LETTERED, EVENTS_CONSUMED, EVENTS_PRODUCED
+from wirecheck.metrics import (
+    BATCH_SECONDS,
+    DEAD_LETTERED,
+    EVENT_SECONDS,
+    EVENTS_CONSUMED,
+    EVENTS_PRODUCED,
+    VERDICTS_EMITTED,
+    LagSampler,
+)
 from wirecheck.settings import Settings
 
 log = structlog.get_logger()
@@ -71,6 +79,8 @@ class StageRunner:
                 self.rebuild_projection(consumer)
                 log.info("projection rebuilt", stage=self.stage.name, replayed=self.counters.replayed)
             consumer.subscribe(list(self._logical))
+            if self.settings.metrics_port:
+                LagSampler(self.settings, self.stage.name, self.stage.inputs, stop).start()
             log.info("stage started", stage=self.stage.name, topics=list(self._logical), group=group)
             while not stop.is_set():
                 batch = consumer.poll(timeout_ms=self.settings.poll_timeout_ms,
@@ -102,6 +112,8 @@ class StageRunner:
                         topic = self.settings.topic(topic_for(event))
                         producer.send(topic, key=key_for(event), value=encode(event))
                         EVENTS_PRODUCED.labels(self.stage.name, topic_for(event)).inc()
+                        if isinstance(event, VerdictChanged):
+                            VERDICTS_EMITTED.labels(event.verdict, event.decided_by).inc()
             offsets = {tp: OffsetAndMetadata(recs[-1].offset + 1, "", -1) for tp, recs in batch.items()}
             producer.send_offsets_to_transaction(offsets, consumer.group_metadata())
             producer.commit_transaction()
@@ -117,7 +129,8 @@ class StageRunner:
         self.counters.consumed += 1
         EVENTS_CONSUMED.labels(self.stage.name).inc()
         try:
-            outputs = self.stage.handle(decode(self._logical[record.topic], record.value))
+            with EVENT_SECONDS.labels(self.stage.name).time():
+                outputs = self.stage.handle(decode(self._logical[record.topic], record.value))
         except EventDecodeError as exc:
             return [self._dead_letter(record, exc.reason, "decode")]
         except Exception as exc:  # noqa: BLE001 — one bad document must not stop the stream

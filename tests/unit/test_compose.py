@@ -13,7 +13,7 @@ PROMETHEUS = yaml.safe_load((REPO / "deploy/prometheus.yml").read_text())
 
 
 def test_compose_names_every_service() -> None:
-    assert set(COMPOSE["services"]) == {"kafka", "topics", *SERVICES, "prometheus", "grafana"}
+    assert set(COMPOSE["services"]) == {"kafka", "topics", *SERVICES, "review", "prometheus", "grafana"}
 
 
 def test_kafka_is_the_official_image_in_kraft_mode() -> None:
@@ -22,7 +22,7 @@ def test_kafka_is_the_official_image_in_kraft_mode() -> None:
     assert kafka["environment"]["KAFKA_PROCESS_ROLES"] == "broker,controller"
 
 
-@pytest.mark.parametrize("service", [*SERVICES, "topics"])
+@pytest.mark.parametrize("service", [*SERVICES, "topics", "review"])
 def test_services_reach_the_internal_listener(service: str) -> None:
     advertised = COMPOSE["services"]["kafka"]["environment"]["KAFKA_ADVERTISED_LISTENERS"]
     internal = dict(part.split("://") for part in advertised.split(","))["INTERNAL"]
