@@ -4,11 +4,13 @@
 2. start the claims and verify services as child processes;
 3. ingest the seed article and the sample feed;
 4. wait until every article has its claims, the verifier has caught up and every claim has a verdict;
-5. print the report; stop what the demo started (unless ``--serve``).
+5. print the report; stop what the demo started — with ``--serve``, once Ctrl-C or SIGTERM ends
+   the serving.
 """
 
 from __future__ import annotations
 
+import signal
 import threading
 import time
 from pathlib import Path
@@ -80,7 +82,7 @@ def run_demo(settings: Settings, *, serve: bool, timeout_s: float, echo=print) -
             _wait_for_interrupt()
     finally:
         stop_services(procs)
-        if broker is not None and not serve and not broker_was_running:
+        if broker is not None and not broker_was_running:
             broker.down(echo=echo)
 
 
@@ -112,7 +114,10 @@ def pending_articles(collected: Collected, article_ids: set[str]) -> set[str]:
 
 
 def _wait_for_interrupt() -> None:
+    """Block until Ctrl-C or SIGTERM; the caller then stops what the demo started."""
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
     try:
-        threading.Event().wait()
+        stop.wait()
     except KeyboardInterrupt:
         pass
