@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 PYTEST_ARGS ?=
 
-.PHONY: help venv browser demo serve test test-unit kafka-up kafka-down kafka-status schemas bench bench-extract clean
+.PHONY: help venv browser demo serve test test-unit kafka-up kafka-down kafka-status schemas bench bench-extract bench-verify clean
 
 help:
 	@echo "make demo        set up, start a local Kafka broker and the services, run the sample feed, print the report"
@@ -17,6 +17,7 @@ help:
 	@echo "make kafka-up | kafka-down | kafka-status   the local broker"
 	@echo "make bench       every benchmark; tables in bench/results/"
 	@echo "make bench-extract   extraction quality and speed vs quantulum3 on ../shared/eval"
+	@echo "make bench-verify    verifier time and memory per claim at 10^3..10^6, replay, Emergent and ECB+"
 	@echo "make schemas     regenerate schemas/jsonschema/ from the models"
 	@echo "make clean       remove the virtualenv and var/ (broker data and cached jars)"
 
@@ -55,10 +56,13 @@ kafka-down: venv
 kafka-status: venv
 	$(BIN)/wirecheck kafka status
 
-bench: bench-extract
+bench: bench-extract bench-verify
 
 bench-extract: venv
 	$(BIN)/python -m bench.extract
+
+bench-verify: venv
+	$(BIN)/python -m bench.verify
 
 schemas: venv
 	$(BIN)/python -m schemas.jsonschema_export

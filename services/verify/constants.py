@@ -190,6 +190,12 @@ SPELLING_VARIANTS: dict[str, str] = {
     "defence": "defense", "offence": "offense", "centre": "center", "organisation": "organization",
 }
 
+# Claims published more than this apart are not compared: a news story's claims are reported,
+# repeated and updated within days (TDT-style event tracking uses windows of days to weeks, Allan
+# et al., "Topic Detection and Tracking Pilot Study", 1998). 14 days keeps slow follow-ups (a toll
+# revised a week later) while bounding how many claims a hot place or person gathers.
+MATCH_WINDOW_SECONDS = 14 * 86400.0
+
 # --- index ---------------------------------------------------------------------------------------
 
 # Blocking keys per claim, the longest content words first (length is a cheap proxy for rarity).
@@ -197,9 +203,18 @@ MAX_KEY_WORDS = 12
 # A blocking key shared by more claims than this is treated like a stopword when the claim has other
 # keys: scanning it would make per-claim cost grow with the index (an inverted-index stop list).
 HOT_KEY_POSTINGS = 2000
+# At most this many candidates (the most recent) are compared with a new claim. Corroboration needs
+# two origins and a contest one: the 64th agreeing report adds nothing a reviewer needs, while
+# linking a hot claim to every later one makes the cost per claim grow with the story (measured in
+# bench/results/verify.md).
+MAX_CANDIDATES = 64
 
 # --- verdicts ------------------------------------------------------------------------------------
 
 # Confidence is the rule of succession over independent origins (Laplace): (agree + 1) /
 # (agree + disagree + 2). A reviewer's decision is certain.
 REVIEWER_CONFIDENCE = 1.0
+# With no evidence either way, the rule of succession gives (0 + 1) / (0 + 2).
+UNVERIFIED_CONFIDENCE = 0.5
+# The reason on the last verdict of a claim whose article was replaced by a newer version.
+RETRACTED_REASON = "superseded by a newer version of the article"

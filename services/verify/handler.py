@@ -8,18 +8,24 @@ Pure: handlers change the ``VerifierState`` projection and *return* events; the 
 * ``causation_id`` is the triggering event's id, ``correlation_id`` the claim's article.
 
 A VerdictChanged is emitted only when a claim's verdict, its set of independent origins or who
-decided it changes. A re-delivered event (same ``event_id``, or the same article and extractor
+decided it changes. A re-delivered event (same ``event_id``, or the same article text and extractor
 version) changes nothing and returns no events.
+
+A claim retracted because its article has a newer version (state.py, rule 4) gets a last
+VerdictChanged: ``unverified``, no origins, no evidence, reason RETRACTED_REASON. Retractions come
+first in the returned list, then the new claims, then earlier claims whose evidence moved.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from functools import singledispatch
 
 from schemas.envelope import Event, Producer
 from schemas.events import ClaimsExtracted, DecisionRecorded, VerdictChanged
+from services.verify.constants import RETRACTED_REASON, UNVERIFIED_CONFIDENCE
 from services.verify.exceptions import UnsupportedEventError
+from services.verify.records import ClaimRecord
 from services.verify.state import CurrentVerdict, VerifierState
 from services.verify.verdicts import Assessment
 
@@ -40,9 +46,17 @@ def _claims_extracted(
 ) -> list[VerdictChanged]:
     if state.has_seen(event):
         return []
-    new, affected = state.add_claims(event)
-    earlier = sorted(affected - set(new))
-    return _changes(new + earlier, state, cause=event, producer=producer)
+    added = state.add_claims(event)
+    retractions = [
+        _retraction(record, state, cause=event, producer=producer)
+        for _, record in sorted(added.retracted.items())
+        if record.claim_id in state.current
+    ]
+    earlier = sorted(added.affected - set(added.new))
+    changes = _changes(
+        added.new + earlier, state, cause=event, producer=producer, rewritten=added.rewritten
+    )
+    return retractions + changes
 
 
 @handle.register
@@ -57,14 +71,23 @@ def _decision_recorded(
 
 
 def _changes(
-    claim_ids: Iterable[str], state: VerifierState, *, cause: Event, producer: Producer
+    claim_ids: Iterable[str],
+    state: VerifierState,
+    *,
+    cause: Event,
+    producer: Producer,
+    rewritten: Collection[str] = (),
 ) -> list[VerdictChanged]:
-    """A VerdictChanged for each claim whose verdict, origins or decider moved; state follows."""
+    """A VerdictChanged for each claim whose verdict, origins or decider moved; state follows.
+
+    A ``rewritten`` claim (same id, new text in a newer article version) always gets one.
+    """
     changes = []
     for claim_id in claim_ids:
         assessment = state.assessment(claim_id)
         current = state.current.get(claim_id)
-        if current is not None and not current.differs_from(assessment):
+        unchanged = current is not None and not current.differs_from(assessment)
+        if unchanged and claim_id not in rewritten:
             continue
         change = _verdict_changed(claim_id, assessment, current, state, cause, producer)
         changes.append(change)
@@ -72,6 +95,33 @@ def _changes(
             change.verdict, change.independent_origins, change.decided_by, change.revision
         )
     return changes
+
+
+def _retraction(
+    record: ClaimRecord, state: VerifierState, *, cause: Event, producer: Producer
+) -> VerdictChanged:
+    """The last verdict of a claim whose article was superseded; state follows."""
+    current = state.current[record.claim_id]
+    change = VerdictChanged.create(
+        key=f"{record.claim_id}:{current.revision + 1}",
+        producer=producer,
+        correlation_id=record.article_id,
+        causation_id=cause.event_id,
+        occurred_at=cause.occurred_at,
+        claim_id=record.claim_id,
+        article_id=record.article_id,
+        claim_kind=record.kind,
+        claim_text=record.text,
+        verdict="unverified",
+        previous_verdict=current.verdict,
+        revision=current.revision + 1,
+        reason=RETRACTED_REASON,
+        confidence=UNVERIFIED_CONFIDENCE,
+        independent_origins=(),
+        evidence=(),
+    )
+    state.current[record.claim_id] = CurrentVerdict("unverified", (), "verifier", change.revision)
+    return change
 
 
 def _verdict_changed(

@@ -10,7 +10,14 @@ stays nearly flat as the index grows:
 Only the MAX_KEY_WORDS longest words make keys, and a candidate must share one name or two words
 with the claim before it is compared at all. A key shared by more than HOT_KEY_POSTINGS claims
 is skipped when the claim has other keys, like a stopword in an inverted index (a known limit: past
-that size, a match that shares only hot keys is missed).
+that size, a match that shares only hot keys is missed). Likewise only the MAX_CANDIDATES most
+recent candidates are compared: a claim that many others already match has its verdict from them,
+and the cap keeps a hot story's cost per claim bounded (the price: on a hot story, which older
+claims get linked depends on arrival order, as with hot keys).
+
+Keys are filed per time bucket of MATCH_WINDOW (claims published further apart are never the same
+claim, see matching.py), so a posting list holds the claims of a few weeks, not of all time: that
+keeps the cost per claim flat as the index grows.
 
 Claims are numbered internally; postings and edges hold those small ints, and an edge holds only the
 relation's kind (its reason is recomputed when evidence is shown).
@@ -18,11 +25,17 @@ relation's kind (its reason is recomputed when evidence is shown).
 
 from __future__ import annotations
 
+from array import array
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from functools import singledispatch
 
-from services.verify.constants import HOT_KEY_POSTINGS, MAX_KEY_WORDS
+from services.verify.constants import (
+    HOT_KEY_POSTINGS,
+    MATCH_WINDOW_SECONDS,
+    MAX_CANDIDATES,
+    MAX_KEY_WORDS,
+)
 from services.verify.records import AttributionRecord, ClaimRecord, FigureRecord, QuoteRecord
 
 BlockingKey = tuple[str, str, str]
@@ -92,24 +105,34 @@ def _enough(shared: set[str], record: ClaimRecord, other: ClaimRecord) -> bool:
 
 
 class ClaimIndex:
-    """Claim records by id, filed under blocking keys, with the symmetric match edges between them."""
+    """Claim records by id, filed under blocking keys, with the symmetric match edges between them.
+
+    Compact by design (a million claims fit in well under a GiB): a key is filed as the 64-bit
+    hash of (key, time bucket); a key held by one claim stores that claim's number, more share an
+    ``array('I')``; a claim's edges are one ``array('Q')`` of ``neighbour << 2 | relation``.
+    Hash collisions can only add a candidate, which ``relate`` then rejects, so they never change
+    a verdict.
+    """
 
     def __init__(self) -> None:
         self._number: dict[str, int] = {}
-        self._records: list[ClaimRecord] = []
-        self._postings: dict[BlockingKey, list[int]] = defaultdict(list)
-        self._edges: dict[int, dict[int, str]] = {}
-        self._by_article: dict[str, list[int]] = defaultdict(list)
-        self._by_source_key: dict[str, list[int]] = defaultdict(list)
+        self._records: list[ClaimRecord | None] = []  # None: removed (its number is not reused)
+        self._postings: dict[int, int | array] = {}
+        self._edges: dict[int, array] = {}
+        self._by_article: dict[str, int | array] = {}
+        self._by_source_key: dict[str, int | array] = {}
+        self._buckets_seen: set[int] = set()
 
     def __len__(self) -> int:
-        return len(self._records)
+        return len(self._number)
 
     def __contains__(self, claim_id: str) -> bool:
         return claim_id in self._number
 
     def get(self, claim_id: str) -> ClaimRecord:
-        return self._records[self._number[claim_id]]
+        record = self._records[self._number[claim_id]]
+        assert record is not None  # numbers of removed records leave _number with them
+        return record
 
     def add(self, record: ClaimRecord) -> None:
         """File a record under its keys (a claim already present is left as it is)."""
@@ -118,21 +141,25 @@ class ClaimIndex:
         number = len(self._records)
         self._number[record.claim_id] = number
         self._records.append(record)
+        bucket = time_bucket(record.published_at)
+        self._buckets_seen.add(bucket)
         for key in blocking_keys(record):
-            self._postings[key].append(number)
-        self._by_article[record.article_id].append(number)
+            _file(self._postings, hash((key, bucket)), number)
+        _file(self._by_article, record.article_id, number)
         if isinstance(record, AttributionRecord):
             for key in record.source_keys:
-                self._by_source_key[key].append(number)
+                _file(self._by_source_key, key, number)
 
     def candidates(self, record: ClaimRecord, keys: set[BlockingKey]) -> Iterator[ClaimRecord]:
         """Records of other articles that share enough keys with ``record`` to possibly match.
 
         Enough is one shared name or two shared words (a match needs at least that, see
         matching.py); counting hits over postings of ints is cheap, so only those few records are
-        compared. Hot keys are skipped, see above.
+        compared. Only the time buckets within MATCH_WINDOW are looked up (an undated claim looks
+        up every bucket, a dated one the undated bucket too). Hot keys are skipped, see above.
         """
-        lists = [(k, self._postings.get(k, [])) for k in keys]
+        buckets = self._query_buckets(record.published_at)
+        lists = [(k, _numbers(self._postings.get(hash((k, b))))) for k in keys for b in buckets]
         cool = [(k, p) for k, p in lists if len(p) <= HOT_KEY_POSTINGS]
         if not cool and lists:  # every key is hot: scan the least hot one
             cool = [min(lists, key=lambda pair: len(pair[1]))]
@@ -141,32 +168,126 @@ class ClaimIndex:
             part = _shared_part(key)
             for number in postings:
                 hits[number].add(part)
-        for number in sorted(hits):
+        found = 0
+        for number in sorted(hits, reverse=True):  # the most recent first
             other = self._records[number]
+            assert other is not None  # removed records leave their postings
             if other.article_id != record.article_id and _enough(hits[number], record, other):
                 yield other
+                found += 1
+                if found >= MAX_CANDIDATES:
+                    return
+
+    def _query_buckets(self, published_at: float | None) -> list[int]:
+        bucket = time_bucket(published_at)
+        if bucket == UNDATED:
+            return sorted(self._buckets_seen)
+        return [bucket - 1, bucket, bucket + 1, UNDATED]
+
+    def remove(self, claim_id: str) -> set[str]:
+        """Take a claim out of the index (a superseded article version); returns its neighbours."""
+        dropped = self.unlink(claim_id)
+        number = self._number.pop(claim_id)
+        record = self._records[number]
+        assert record is not None
+        self._records[number] = None
+        bucket = time_bucket(record.published_at)
+        for key in blocking_keys(record):
+            _discard(self._postings, hash((key, bucket)), number)
+        _discard(self._by_article, record.article_id, number)
+        if isinstance(record, AttributionRecord):
+            for key in record.source_keys:
+                _discard(self._by_source_key, key, number)
+        return dropped
 
     def link(self, a: str, b: str, relation: str) -> None:
         """Record the (symmetric) relation between two claims."""
         x, y = self._number[a], self._number[b]
-        self._edges.setdefault(x, {})[y] = relation
-        self._edges.setdefault(y, {})[x] = relation
+        code = _RELATION_CODES[relation]
+        self._set_edge(x, y, code)
+        self._set_edge(y, x, code)
+
+    def _set_edge(self, x: int, y: int, code: int) -> None:
+        edges = self._edges.get(x)
+        if edges is None:
+            self._edges[x] = array("Q", [y << 2 | code])
+            return
+        for i, packed in enumerate(edges):
+            if packed >> 2 == y:
+                edges[i] = y << 2 | code
+                return
+        edges.append(y << 2 | code)
 
     def unlink(self, claim_id: str) -> set[str]:
         """Drop every edge of a claim; returns the ids it was linked to."""
         x = self._number[claim_id]
-        dropped = self._edges.pop(x, {})
+        dropped = [packed >> 2 for packed in self._edges.pop(x, ())]
         for y in dropped:
-            self._edges.get(y, {}).pop(x, None)
-        return {self._records[y].claim_id for y in dropped}
+            edges = self._edges.get(y)
+            if edges is None:
+                continue
+            kept = array("Q", (packed for packed in edges if packed >> 2 != x))
+            if kept:
+                self._edges[y] = kept
+            else:
+                del self._edges[y]
+        return {self._claim_id(y) for y in dropped}
 
     def neighbours(self, claim_id: str) -> dict[str, str]:
         """Linked claims of other articles and the relation to each."""
-        edges = self._edges.get(self._number[claim_id], {})
-        return {self._records[y].claim_id: relation for y, relation in edges.items()}
+        edges = self._edges.get(self._number[claim_id], ())
+        return {self._claim_id(p >> 2): _RELATIONS[p & 3] for p in edges}
 
     def in_article(self, article_id: str) -> list[str]:
-        return [self._records[n].claim_id for n in self._by_article.get(article_id, ())]
+        return [self._claim_id(n) for n in _numbers(self._by_article.get(article_id))]
 
     def with_source_key(self, key: str) -> list[str]:
-        return [self._records[n].claim_id for n in self._by_source_key.get(key, ())]
+        return [self._claim_id(n) for n in _numbers(self._by_source_key.get(key))]
+
+    def _claim_id(self, number: int) -> str:
+        record = self._records[number]
+        assert record is not None
+        return record.claim_id
+
+
+# Relations as the two low bits of a packed edge.
+_RELATIONS = ("supports", "contradicts", "updates", "none")
+_RELATION_CODES = {name: code for code, name in enumerate(_RELATIONS)}
+UNDATED = -(1 << 40)  # the time bucket of claims whose article has no publication time
+
+
+def time_bucket(published_at: float | None) -> int:
+    """The MATCH_WINDOW-wide slice of time a claim is filed under (UNDATED without a time)."""
+    return UNDATED if published_at is None else int(published_at // MATCH_WINDOW_SECONDS)
+
+
+def _numbers(filed: int | array | None) -> Sequence[int]:
+    if filed is None:
+        return ()
+    return (filed,) if isinstance(filed, int) else filed
+
+
+def _file(table: dict, key: object, number: int) -> None:
+    """File ``number`` under ``key``: the bare int for one, an array for more."""
+    filed = table.get(key)
+    if filed is None:
+        table[key] = number
+    elif isinstance(filed, int):
+        table[key] = array("I", (filed, number))
+    else:
+        filed.append(number)
+
+
+def _discard(table: dict, key: object, number: int) -> None:
+    """Drop ``number`` from what is filed under ``key``, and the key when nothing is left."""
+    filed = table.get(key)
+    if filed is None:
+        return
+    if isinstance(filed, int):
+        if filed == number:
+            del table[key]
+        return
+    if number in filed:
+        filed.remove(number)
+    if not filed:
+        del table[key]

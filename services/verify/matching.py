@@ -13,7 +13,8 @@
   different counted group ("civilians" / "fighters"). Then their intervals decide (see figures.py).
 
 For every kind, two claims that both name places or people must share one of those names and have
-none in conflict (``names_apart``).
+none in conflict (``names_apart``), and two dated claims published more than MATCH_WINDOW apart are
+not compared (a story's claims are reported within days; this also bounds the index's work).
 
 The relation is symmetric, so the index stores each edge once for both claims.
 """
@@ -26,6 +27,7 @@ from datetime import datetime, timezone
 from typing import Literal
 
 from services.verify.constants import (
+    MATCH_WINDOW_SECONDS,
     MIN_SHARED_FIGURE_WORDS,
     MIN_SHARED_STATEMENT_WORDS,
     STATEMENT_CONTAINMENT,
@@ -54,6 +56,10 @@ def relate(a: ClaimRecord, b: ClaimRecord, *, same_source: SameSource) -> Relati
         return Relation("none", f"a {a.kind} and a {b.kind} are not compared")
     if not (a.checkable and b.checkable):
         return Relation("none", "one of the claims cannot be checked")
+    if a.published_at is not None and b.published_at is not None:
+        days = abs(a.published_at - b.published_at) / 86400.0
+        if days * 86400.0 > MATCH_WINDOW_SECONDS:
+            return Relation("none", f"published {days:.0f} days apart")
     return _RULES[a.kind](a, b, same_source)
 
 

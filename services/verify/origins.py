@@ -29,9 +29,9 @@ Claim origin
 from __future__ import annotations
 
 import hashlib
+import sys
 import math
 from array import array
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -44,6 +44,7 @@ from services.verify.constants import (
     WIRE_CREDIT_PATTERNS,
     WIRE_NAMES,
 )
+from services.verify.versions import content_key
 from services.verify.wording import acronym, source_key
 
 
@@ -98,6 +99,7 @@ class _Article:
     url: str | None
     credit: str | None
     published_at: float | None
+    content: int  # content_key of the body (versions.py)
     fingerprint: array | None  # 64-bit MinHash values, compact
 
     def order(self, article_id: str) -> tuple[bool, float, str]:
@@ -124,7 +126,8 @@ class ArticleOrigins:
 
     def __init__(self) -> None:
         self._articles: dict[str, _Article] = {}
-        self._buckets: dict[int, list[str]] = defaultdict(list)
+        # LSH bucket → its article id, or a list when several share it (most buckets hold one).
+        self._buckets: dict[int, str | list[str]] = {}
         self._parent: dict[str, str] = {}
         self._members: dict[str, list[str]] = {}
         self._origin: dict[str, str] = {}
@@ -147,27 +150,84 @@ class ArticleOrigins:
             return set()
         fp = _compact(meta.fingerprint)
         published = meta.published_at.timestamp() if meta.published_at else None
-        self._articles[meta.article_id] = _Article(meta.source, meta.url, credit, published, fp)
+        content = content_key(meta.content_sha256)
+        article_id = sys.intern(meta.article_id)  # one copy shared by its claims and buckets
+        self._articles[article_id] = _Article(meta.source, meta.url, credit, published, content, fp)
         self._parent[meta.article_id] = meta.article_id
         self._members[meta.article_id] = [meta.article_id]
         for other in self._near_duplicates(meta):
             self._union(meta.article_id, other)
         return self._refresh_origins(self._find(meta.article_id)) - {meta.article_id}
 
+    def replace(self, meta: ArticleMeta, credit: str | None) -> set[str]:
+        """Register a newer version of an article; returns the other articles whose origin changed.
+
+        The old version leaves its near-duplicate cluster first (the rest of the cluster is split
+        again by similarity among its members), then the new one joins wherever its text belongs.
+        """
+        moved = self._remove(meta.article_id) if meta.article_id in self._articles else set()
+        moved |= self.register(meta, credit)
+        return moved - {meta.article_id}
+
+    def _remove(self, article_id: str) -> set[str]:
+        """Take an article out of its buckets and cluster; returns members whose origin changed."""
+        article = self._articles.pop(article_id)
+        for key in self._bucket_keys(article.content, article):
+            held = [a for a in self._in_bucket(key) if a != article_id]
+            if len(held) > 1:
+                self._buckets[key] = held
+            elif held:
+                self._buckets[key] = held[0]
+            else:
+                self._buckets.pop(key, None)
+        root = self._find(article_id)
+        rest = sorted(m for m in self._members.pop(root) if m != article_id)
+        del self._parent[article_id], self._origin[article_id]
+        for member in rest:
+            self._parent[member], self._members[member] = member, [member]
+        for member in rest:
+            for other in self._cluster_neighbours(member, set(rest)):
+                self._union(member, other)
+        changed: set[str] = set()
+        for new_root in sorted({self._find(m) for m in rest}):
+            changed |= self._refresh_origins(new_root)
+        return changed
+
+    def _cluster_neighbours(self, article_id: str, among: set[str]) -> set[str]:
+        article = self._articles[article_id]
+        same_text, *bands = self._bucket_keys(article.content, article)
+        found = {o for o in self._in_bucket(same_text) if o in among}
+        banded = {o for key in bands for o in self._in_bucket(key) if o in among}
+        found.update(o for o in banded if self._similar(article_id, o))
+        return found - {article_id}
+
     def _near_duplicates(self, meta: ArticleMeta) -> set[str]:
         """Earlier articles with the same text, or sharing an LSH band and similar enough."""
-        same_text, *bands = self._bucket_keys(meta.content_sha256, self._articles[meta.article_id])
-        found = set(self._buckets[same_text])
-        sharing_a_band = {other for key in bands for other in self._buckets[key]}
+        article = self._articles[meta.article_id]
+        same_text, *bands = self._bucket_keys(article.content, article)
+        found = set(self._in_bucket(same_text))
+        sharing_a_band = {other for key in bands for other in self._in_bucket(key)}
         found.update(o for o in sharing_a_band if self._similar(meta.article_id, o))
         for key in (same_text, *bands):
-            self._buckets[key].append(meta.article_id)
+            held = self._buckets.get(key)
+            if held is None:
+                self._buckets[key] = meta.article_id
+            elif isinstance(held, str):
+                self._buckets[key] = [held, meta.article_id]
+            else:
+                held.append(meta.article_id)
         return found
 
+    def _in_bucket(self, key: int) -> list[str]:
+        held = self._buckets.get(key)
+        if held is None:
+            return []
+        return [held] if isinstance(held, str) else held
+
     @staticmethod
-    def _bucket_keys(content_sha256: str, article: _Article) -> list[int]:
+    def _bucket_keys(content: int, article: _Article) -> list[int]:
         """The content hash and each LSH band, as 64-bit ints (small dict keys)."""
-        keys = [_key(b"sha256:" + content_sha256.encode())]
+        keys = [content]
         fp = article.fingerprint if article.fingerprint is not None else array("Q")
         for start in range(0, len(fp) - LSH_ROWS_PER_BAND + 1, LSH_ROWS_PER_BAND):
             band = fp[start : start + LSH_ROWS_PER_BAND].tobytes()
@@ -179,6 +239,10 @@ class ArticleOrigins:
         if fa is None or fb is None or len(fa) != len(fb):
             return False
         return estimated_jaccard(tuple(fa), tuple(fb)) >= NEAR_DUPLICATE_JACCARD
+
+    def same_text(self, a: str, b: str) -> bool:
+        """Whether two articles are copies of one text (the same near-duplicate cluster)."""
+        return a in self._parent and b in self._parent and self._find(a) == self._find(b)
 
     def _find(self, article_id: str) -> str:
         root = article_id

@@ -132,8 +132,8 @@ def claim_record(claim: object, *, published_at: float | None) -> ClaimRecord:
 def _quote(claim: QuoteClaim, *, published_at: float | None) -> ClaimRecord:
     heard = HEARD_BY_PATTERN.search(claim.sentence)
     return QuoteRecord(
-        claim_id=claim.claim_id,
-        article_id=claim.article_id,
+        claim_id=sys.intern(claim.claim_id),
+        article_id=sys.intern(claim.article_id),
         text=claim.text,
         published_at=published_at,
         words=content_words(claim.text),
@@ -147,8 +147,8 @@ def _quote(claim: QuoteClaim, *, published_at: float | None) -> ClaimRecord:
 @claim_record.register
 def _attribution(claim: AttributionClaim, *, published_at: float | None) -> ClaimRecord:
     return AttributionRecord(
-        claim_id=claim.claim_id,
-        article_id=claim.article_id,
+        claim_id=sys.intern(claim.claim_id),
+        article_id=sys.intern(claim.article_id),
         text=claim.text,
         published_at=published_at,
         words=content_words(claim.text),
@@ -176,8 +176,8 @@ def _figure(claim: FigureClaim, *, published_at: float | None) -> ClaimRecord:
     about = tokens(claim.about or "")
     outside = claim.sentence.replace(claim.text, " ") if claim.text else claim.sentence
     return FigureRecord(
-        claim_id=claim.claim_id,
-        article_id=claim.article_id,
+        claim_id=sys.intern(claim.claim_id),
+        article_id=sys.intern(claim.article_id),
         text=claim.text,
         published_at=published_at,
         words=_context_words(window + about),
@@ -188,7 +188,7 @@ def _figure(claim: FigureClaim, *, published_at: float | None) -> ClaimRecord:
         events=_event_of(about) or _nearest_event(before, after),
         years=years(outside),
         counted=None if claim.unit else _counted(claim.text, after),
-        parent_id=claim.in_claim_id,
+        parent_id=sys.intern(claim.in_claim_id) if claim.in_claim_id else None,
     )
 
 

@@ -8,12 +8,16 @@ changes a claim's verdict is tracked so that only those claims are assessed agai
 2. an article whose origin changed (it joined a near-duplicate cluster) — its claims and their
    matches (the origins they count changed);
 3. a source newly linked to an alias — its attributions are matched again, as are their matches
-   and the figures they carry.
+   and the figures they carry;
+4. a newer version of an article (versions.py) — the old version's claims leave the index with
+   their edges (each gets a last verdict, see handler.py), the claims they were linked to are
+   assessed again, and the new version's claims come in as in 1. The one exception to "a function
+   of the set of events": which of two versions is newer may fall back on arrival order.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from schemas.claims import AttributionClaim
 from schemas.events import ClaimsExtracted, DecisionRecorded, Evidence, Verdict
@@ -30,6 +34,23 @@ from services.verify.records import (
     timestamp,
 )
 from services.verify.verdicts import Assessment, Decision, Link, apply_decision, assess
+from services.verify.versions import ArticleVersions, content_key
+
+
+@dataclass(frozen=True, slots=True)
+class Added:
+    """What indexing one ClaimsExtracted changed."""
+
+    new: list[str]  # ids of the claims filed, in event order
+    affected: set[str]  # claims already in the index whose evidence or origin may have moved
+    retracted: dict[str, ClaimRecord]  # claims of a superseded version, no longer in the index
+    rewritten: set[str] = field(default_factory=set)  # same id in the new version, other content
+
+
+def _extraction_key(event: ClaimsExtracted) -> int:
+    """(article, its text, extractor version) as one 64-bit int: the same extraction twice."""
+    meta = event.article
+    return content_key(f"{meta.article_id}\x1f{meta.content_sha256}\x1f{event.extractor_version}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,20 +80,28 @@ class VerifierState:
         self.current: dict[str, CurrentVerdict] = {}
         self.decisions: dict[str, Decision] = {}
         self.pinned: dict[str, Verdict] = {}
+        self.versions = ArticleVersions()
         self._seen_events: set[str] = set()
-        self._seen_extractions: set[tuple[str, str]] = set()
+        self._seen_extractions: set[int] = set()
+        self._origins: dict[str, str] = {}  # memo of origin(), emptied whenever the state changes
 
     # --- ingesting ---------------------------------------------------------------------------
 
     def has_seen(self, event: ClaimsExtracted | DecisionRecorded) -> bool:
+        """A re-delivery: the same event id, or the same article text by the same extractor."""
         if event.event_id in self._seen_events:
             return True
         if isinstance(event, ClaimsExtracted):
-            return (event.article.article_id, event.extractor_version) in self._seen_extractions
+            return _extraction_key(event) in self._seen_extractions
         return False
 
-    def add_claims(self, event: ClaimsExtracted) -> tuple[list[str], set[str]]:
-        """Index an article's claims; returns (its new claim ids, every claim to assess again)."""
+    def add_claims(self, event: ClaimsExtracted) -> Added:
+        """Index an article's claims, replacing those of an older version of it (versions.py).
+
+        Returns the new claim ids, every earlier claim to assess again and the claims retracted
+        because their article has a newer version. An older version than the one held changes
+        nothing.
+        """
         meta = event.article
         stray = [c.claim_id for c in event.claims if c.article_id != meta.article_id]
         if stray:
@@ -81,11 +110,42 @@ class VerifierState:
                 "the claims service must emit one article's claims per event"
             )
         self._seen_events.add(event.event_id)
-        self._seen_extractions.add((meta.article_id, event.extractor_version))
+        self._seen_extractions.add(_extraction_key(event))
+        self._origins.clear()
+        standing = self.versions.classify(meta)
+        if standing == "older":
+            return Added([], set(), {})
+        self.versions.install(meta)
+        affected: set[str] = set()
+        retracted: dict[str, ClaimRecord] = {}
+        if standing == "newer":
+            retracted, affected = self._retract_article(meta.article_id)
         credit = article_credit(meta, (c.sentence for c in event.claims))
-        moved_articles = self.articles.register(meta, credit)
+        if standing == "newer":
+            moved_articles = self.articles.replace(meta, credit)
+        else:
+            moved_articles = self.articles.register(meta, credit)
+        new, more = self._index_claims(event)
+        affected |= more
+        for article_id in moved_articles:
+            for claim_id in self.index.in_article(article_id):
+                affected |= {claim_id, *self.index.neighbours(claim_id)}
+        rewritten = {k for k, old in retracted.items() if k in self.index and self.index.get(k) != old}
+        retracted = {k: v for k, v in retracted.items() if k not in self.index}
+        return Added(new, affected - retracted.keys(), retracted, rewritten)
+
+    def _retract_article(self, article_id: str) -> tuple[dict[str, ClaimRecord], set[str]]:
+        """Take every claim of an article out; returns them and the claims they were linked to."""
+        retracted = {claim_id: self.index.get(claim_id) for claim_id in self.index.in_article(article_id)}
+        linked: set[str] = set()
+        for claim_id in retracted:
+            linked |= self.index.remove(claim_id)
+        return retracted, linked - retracted.keys()
+
+    def _index_claims(self, event: ClaimsExtracted) -> tuple[list[str], set[str]]:
+        """File the event's claims and match them; returns (new ids, every claim to assess)."""
         relinked = self._link_aliases(event)
-        published = timestamp(meta.published_at)
+        published = timestamp(event.article.published_at)
         new = [claim_record(c, published_at=published) for c in event.claims]
         new = [r for r in new if r.claim_id not in self.index]
         for record in new:
@@ -97,9 +157,6 @@ class VerifierState:
             affected |= self._reconnect(claim_id)
             for carried in self.index.in_article(self.index.get(claim_id).article_id):
                 affected |= {carried, *self.index.neighbours(carried)}
-        for article_id in moved_articles:
-            for claim_id in self.index.in_article(article_id):
-                affected |= {claim_id, *self.index.neighbours(claim_id)}
         return [r.claim_id for r in new], affected
 
     def _link_aliases(self, event: ClaimsExtracted) -> set[str]:
@@ -148,6 +205,20 @@ class VerifierState:
 
     # --- reading ---------------------------------------------------------------------------
 
+    def _evidence_links(self, record: ClaimRecord) -> dict[str, str]:
+        """Linked claims that can bear on ``record``: not those of a copy of its own article.
+
+        A republished copy repeats the article's claims, so it neither supports nor contradicts
+        them; and a copy's claim that matches a *different* claim of the article (the same figure
+        inside a quote and inside an attribution) would otherwise smuggle the article's own origin
+        in as a second one.
+        """
+        return {
+            other_id: relation
+            for other_id, relation in self.index.neighbours(record.claim_id).items()
+            if not self.articles.same_text(record.article_id, self.index.get(other_id).article_id)
+        }
+
     def _earliest(self, item: tuple[str, str]) -> tuple[float, str]:
         published = self.index.get(item[0]).published_at
         return (published if published is not None else float("inf"), item[0])
@@ -156,7 +227,17 @@ class VerifierState:
         return relate(a, b, same_source=self.aliases.same)
 
     def origin(self, claim_id: str) -> str:
-        """The independent origin a claim is counted under (rules in origins.py)."""
+        """The independent origin a claim is counted under (rules in origins.py).
+
+        Memoised until the projection next changes: assessing a story's claims asks for the same
+        claims' origins over and over.
+        """
+        known = self._origins.get(claim_id)
+        if known is None:
+            known = self._origins[claim_id] = self._origin(claim_id)
+        return known
+
+    def _origin(self, claim_id: str) -> str:
         record = self.index.get(claim_id)
         if isinstance(record, AttributionRecord):
             return self.aliases.label(record.source_keys[0]) if record.source_keys else "unknown"
@@ -173,7 +254,7 @@ class VerifierState:
         record = self.index.get(claim_id)
         links = [
             Link(other, self.origin(other), relation)  # type: ignore[arg-type]
-            for other, relation in sorted(self.index.neighbours(claim_id).items())
+            for other, relation in sorted(self._evidence_links(record).items())
         ]
         verifier = assess(origin=self.origin(claim_id), uncheckable=record.why_uncheckable(), links=links)
         decision = self.decisions.get(claim_id)
@@ -186,15 +267,18 @@ class VerifierState:
         """Each linked claim, how it relates and whether it counts as independent.
 
         An origin counts once: its earliest claim (by publication time, then id) is independent,
-        later claims of the same origin — and claims of the claim's own origin — are echoes.
+        later claims of the same origin — and claims of the claim's own origin — are echoes. Claims
+        of a copy of the claim's own article are listed as echoes and never counted.
         """
         record, own = self.index.get(claim_id), self.origin(claim_id)
         counted, found = {own}, []
         for other_id, relation in sorted(self.index.neighbours(claim_id).items(), key=self._earliest):
             other = self.index.get(other_id)
             origin = self.origin(other_id)
-            independent = origin not in counted
-            counted.add(origin)
+            copy = self.articles.same_text(record.article_id, other.article_id)
+            independent = origin not in counted and not copy
+            if not copy:
+                counted.add(origin)
             shown = "echo" if relation == "supports" and not independent else relation
             found.append(
                 Evidence(

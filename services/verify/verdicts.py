@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from schemas.events import Verdict
-from services.verify.constants import REVIEWER_CONFIDENCE
+from services.verify.constants import REVIEWER_CONFIDENCE, UNVERIFIED_CONFIDENCE
 from services.verify.exceptions import InvalidDecisionError
 
 
@@ -64,7 +64,7 @@ class Decision:
 def assess(*, origin: str, uncheckable: str | None, links: Sequence[Link]) -> Assessment:
     """The verifier's verdict for a claim of ``origin`` given its links (``uncheckable``: why not)."""
     if uncheckable:
-        return Assessment("unverified", 0.5, f"cannot be checked: {uncheckable}", (origin,))
+        return Assessment("unverified", UNVERIFIED_CONFIDENCE, f"cannot be checked: {uncheckable}", (origin,))
     agree = {origin} | {l.origin for l in links if l.relation == "supports"}
     disagree = {l.origin for l in links if l.relation == "contradicts" and l.origin != origin}
     origins = tuple(sorted(agree | disagree | {l.origin for l in links}))

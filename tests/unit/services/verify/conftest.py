@@ -113,7 +113,7 @@ class Make:
 
     def extracted(self, meta: ArticleMeta, *claims, extractor: str = EXTRACTOR) -> ClaimsExtracted:
         return ClaimsExtracted.create(
-            key=f"{meta.article_id}:{extractor}",
+            key=f"{meta.article_id}:{meta.content_sha256}:{extractor}",  # as the claims service does
             producer=Producer(service="claims", version=extractor),
             correlation_id=meta.article_id,
             occurred_at=meta.published_at,

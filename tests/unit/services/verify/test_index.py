@@ -110,3 +110,22 @@ def test_edges_are_symmetric_and_removable(make):
     assert index.neighbours(b) == {a: "supports"}
     assert index.unlink(a) == {b, c}
     assert index.neighbours(b) == {} and index.neighbours(a) == {}
+
+
+def test_a_removed_claim_is_no_longer_a_candidate_nor_linked(make):
+    index = ClaimIndex()
+    other = make.meta("Beirut Post")
+    match = claim_record(
+        make.quote(other, "The rebels are five kilometres from Homs", "Abdel Rahman"), published_at=None
+    )
+    probe = _probe(make)
+    index.add(match)
+    index.add(probe)
+    index.link(probe.claim_id, match.claim_id, "supports")
+    assert index.remove(match.claim_id) == {probe.claim_id}
+    assert match.claim_id not in index and len(index) == 1
+    assert index.neighbours(probe.claim_id) == {}
+    assert list(index.candidates(probe, blocking_keys(probe, query=True))) == []
+    assert index.in_article(other.article_id) == []
+    index.add(match)  # it can come back (a later version of its article)
+    assert [r.claim_id for r in index.candidates(probe, blocking_keys(probe, query=True))] == [match.claim_id]
