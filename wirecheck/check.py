@@ -21,7 +21,7 @@ from services.verify.runner import PRODUCER as VERIFY_PRODUCER
 
 @dataclass
 class CheckResult:
-    extracted: list[ClaimsExtracted] = field(default_factory=list)
+    extracted: dict[str, ClaimsExtracted] = field(default_factory=dict)  # the current version per article
     verdicts: dict[str, VerdictChanged] = field(default_factory=dict)
     errors: list[BadRecordError] = field(default_factory=list)
 
@@ -40,15 +40,23 @@ def check_paths(paths: Iterable[str], *, max_chars: int,
             continue  # the same article with the same text: published once, as ingest does
         seen.add(item.event_id)
         extracted = claims_of(item, producer=CLAIMS_PRODUCER, max_chars=max_chars)
-        result.extracted.append(extracted)
+        if _is_current(extracted, result.extracted.get(extracted.article.article_id)):
+            result.extracted[extracted.article.article_id] = extracted
         for verdict in handle(extracted, state, producer=VERIFY_PRODUCER):
             result.verdicts[verdict.claim_id] = verdict
     return result
 
 
+def _is_current(new: ClaimsExtracted, old: ClaimsExtracted | None) -> bool:
+    """A later input replaces an article's claims unless it is a lower version (as in the verifier)."""
+    if old is None or new.article.version is None or old.article.version is None:
+        return True
+    return new.article.version >= old.article.version
+
+
 def verdict_rows(result: CheckResult) -> Iterator[dict]:
-    """One JSON-ready row per claim with its final verdict, in input order."""
-    for extracted in result.extracted:
+    """One JSON-ready row per claim of each article's current version, with its final verdict."""
+    for extracted in result.extracted.values():
         for claim in extracted.claims:
             verdict = result.verdicts.get(claim.claim_id)
             yield _row(extracted.article, claim.model_dump(mode="json"), verdict)

@@ -80,3 +80,30 @@ def test_extract_reads_stdin() -> None:
     assert result.exit_code == 0, result.output
     [quote] = [json.loads(line) for line in result.output.splitlines() if '"quote"' in line]
     assert quote["text"] == "We will rebuild" and quote["speaker"]["name"] == "Jane Roe"
+
+
+def test_check_prints_final_verdicts_with_origins_and_evidence() -> None:
+    result = _run("check", "--source", "Levant Ledger", "--published", "2024-12-06 07:00:00", str(SEED), str(FEED))
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.output.splitlines()]
+    for row in rows:
+        assert {"claim_id", "article_id", "source", "url", "kind", "text", "verdict",
+                "independent_origins", "evidence"} <= set(row)
+        assert row["independent_origins"]["count"] == len(row["independent_origins"]["origins"])
+    wire_quote = next(r for r in rows if r["source"] == "Reuters" and r["text"].startswith("The rebels are now"))
+    assert wire_quote["verdict"] == "corroborated"
+    assert wire_quote["independent_origins"]["origins"] == ["Cedar News", "Levant Ledger", "Reuters"]
+    echo = [e for e in wire_quote["evidence"] if e["source"] == "Gulf Evening Post"]
+    assert [(e["relation"], e["independent"]) for e in echo] == [("echo", False)]
+    courier = next(r for r in rows if r["source"] == "Daily Courier" and r["text"] == "about 40 people")
+    assert courier["verdict"] == "contested"
+
+
+def test_check_keeps_only_the_current_version_of_an_article() -> None:
+    ninjs = REPO / "tests" / "fixtures" / "feeds" / "ninjs"
+    result = _run("check", str(ninjs / "meridian-homs-v1.json"), str(ninjs / "meridian-homs-v2.json"))
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.output.splitlines()]
+    assert len({r["article_id"] for r in rows}) == 1
+    assert len({r["claim_id"] for r in rows}) == len(rows)
+    assert any(r["text"].startswith("Tens of thousands") for r in rows)  # only in version 2
