@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import os
 import platform
 import sys
@@ -27,6 +26,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
+from bench.eval_data import read_jsonl
 from bench.scoring import (
     Counts,
     figure_counts,
@@ -37,7 +37,6 @@ from bench.scoring import (
 from services.claims.extract import EXTRACTOR_VERSION, extract_claims
 
 REPO = Path(__file__).resolve().parents[1]
-EVAL = REPO.parent / "shared" / "eval"
 RESULTS = REPO / "bench" / "results" / "extract.md"
 QUOTE_TYPES = ("direct", "indirect", "mixed")
 WORDS_PER_ARTICLE = 600  # the speed target is stated for ~600-word news articles
@@ -49,15 +48,6 @@ TARGET_FIGURE_F1 = 0.95
 TARGET_FIGURE_LEAD = 10.0  # points above quantulum3
 TARGET_SPEED = 1000.0  # 600-word articles per second, one core
 TARGET_SPEED_RATIO = 10.0  # times quantulum3
-
-
-def read_jsonl(name: str, *, limit: int | None) -> list[dict]:
-    path = EVAL / name
-    if not path.exists():
-        raise SystemExit(f"{path} not found: the benchmark reads shared/eval beside the repo ({EVAL}).")
-    with path.open(encoding="utf-8") as lines:
-        records = [json.loads(line) for line in lines if line.strip()]
-    return records[:limit] if limit else records
 
 
 # --- quotes ---------------------------------------------------------------------------------------

@@ -17,7 +17,6 @@ one article, handled by ``services.verify.handle`` as the service would.
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -27,23 +26,14 @@ from pathlib import Path
 from schemas import ids
 from schemas.envelope import Producer
 from schemas.events import ArticleMeta, ClaimsExtracted
+from bench.eval_data import read_jsonl
 from services.claims.extract import EXTRACTOR_VERSION, extract_claims
 from services.ingest.fingerprint import fingerprint
 from services.verify import VerifierState, handle
 
-EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
 PRODUCER = Producer(service="verify", version="bench")
 PUBLISHED_STANCE_ACCURACY = 0.73  # Ferreira & Vlachos 2016, claim-disjoint test split
 STANCES = ("for", "against", "observing")
-
-
-def read_jsonl(name: str, *, limit: int | None) -> list[dict]:
-    path = EVAL / name
-    if not path.exists():
-        raise SystemExit(f"{path} not found: the benchmark reads shared/eval beside the repo ({EVAL}).")
-    with path.open(encoding="utf-8") as lines:
-        records = [json.loads(line) for line in lines if line.strip()]
-    return records[:limit] if limit else records
 
 
 def as_event(text: str, *, source: str, url: str | None) -> ClaimsExtracted:
