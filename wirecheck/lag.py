@@ -11,6 +11,7 @@ from __future__ import annotations
 from kafka import KafkaAdminClient, KafkaConsumer, TopicPartition
 
 from wirecheck.settings import Settings
+from wirecheck.topic_reader import committed_reader, partitions_of
 
 MAX_EMPTY_POLLS = 4
 
@@ -18,16 +19,11 @@ MAX_EMPTY_POLLS = 4
 def pending_records(settings: Settings, stage: str, inputs: tuple[str, ...]) -> dict[TopicPartition, int]:
     """Per input partition: committed records the stage's group has not yet handled."""
     admin = KafkaAdminClient(bootstrap_servers=settings.bootstrap)
-    consumer = KafkaConsumer(bootstrap_servers=settings.bootstrap, group_id=None,
-                             enable_auto_commit=False, isolation_level="read_committed")
+    consumer = committed_reader(settings)
     try:
         group = settings.group(stage)
         committed = admin.list_group_offsets({group: None}).get(group, {})
-        partitions = [
-            TopicPartition(settings.topic(t), p)
-            for t in inputs
-            for p in sorted(consumer.partitions_for_topic(settings.topic(t)) or ())
-        ]
+        partitions = partitions_of(consumer, [settings.topic(t) for t in inputs])
         ends = consumer.end_offsets(partitions)
         starts = {tp: committed[tp].offset if tp in committed else 0 for tp in partitions}
         return {tp: _count_between(consumer, tp, starts[tp], ends[tp]) for tp in partitions}

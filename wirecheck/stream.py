@@ -33,6 +33,7 @@ from wirecheck.metrics import (
     LagSampler,
 )
 from wirecheck.settings import Settings
+from wirecheck.topic_reader import committed_reader, partitions_of
 
 log = structlog.get_logger()
 
@@ -165,12 +166,11 @@ class StageRunner:
         Records that failed the first time failed again the same way and are skipped: they are
         in the dead-letter topic already.
         """
-        reader = KafkaConsumer(bootstrap_servers=self.settings.bootstrap, group_id=None,
-                               enable_auto_commit=False, isolation_level="read_committed")
+        reader = committed_reader(self.settings)
         try:
             targets = {
                 tp: end
-                for tp in _partitions(reader, self._logical)
+                for tp in partitions_of(reader, self._logical)
                 if (end := group_consumer.committed(tp) or 0) > 0
             }
             if not targets:
@@ -193,10 +193,6 @@ class StageRunner:
             except Exception:  # noqa: BLE001 — dead-lettered on the live pass already
                 continue
             self.counters.replayed += 1
-
-
-def _partitions(consumer: KafkaConsumer, topics: Iterable[str]) -> list[TopicPartition]:
-    return [TopicPartition(t, p) for t in topics for p in sorted(consumer.partitions_for_topic(t) or ())]
 
 
 def _rewind(consumer: KafkaConsumer, partitions: Iterable[TopicPartition]) -> None:

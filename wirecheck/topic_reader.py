@@ -1,8 +1,13 @@
-"""Reads a topic from its beginning to its current end, decoded (shell layer, for reports and tests)."""
+"""Reading topics outside any consumer group (shell layer): for projections, reports, lag and tests.
+
+``committed_reader`` is the one group-less, ``read_committed`` consumer every such reader uses;
+``partitions_of`` lists a set of topics' partitions in order; ``read_topic`` reads a topic from its
+beginning to its current end, decoded.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from kafka import KafkaConsumer, TopicPartition
 
@@ -12,13 +17,25 @@ from schemas.registry import decode
 from wirecheck.settings import Settings
 
 
+def committed_reader(settings: Settings, **config) -> KafkaConsumer:
+    """A consumer in no group that sees only committed transactions; ``config`` adds options."""
+    return KafkaConsumer(bootstrap_servers=settings.bootstrap, group_id=None, enable_auto_commit=False,
+                         isolation_level="read_committed", **config)
+
+
+def partitions_of(consumer: KafkaConsumer, topics: Iterable[str]) -> list[TopicPartition]:
+    """Every partition of ``topics`` (physical names) in topic and partition order; none for a
+    topic that does not exist."""
+    return [TopicPartition(t, p) for t in topics for p in sorted(consumer.partitions_for_topic(t) or ())]
+
+
 def read_topic(settings: Settings, logical: str) -> Iterator[Event]:
     """Every committed event now on ``logical`` (undecodable records are skipped), partition by partition."""
-    topic = settings.topic(logical)
-    consumer = KafkaConsumer(bootstrap_servers=settings.bootstrap, group_id=None,
-                             enable_auto_commit=False, isolation_level="read_committed")
+    consumer = committed_reader(settings)
     try:
-        partitions = [TopicPartition(topic, p) for p in sorted(consumer.partitions_for_topic(topic) or ())]
+        partitions = partitions_of(consumer, [settings.topic(logical)])
+        if not partitions:
+            return
         consumer.assign(partitions)
         # With read_committed, end_offsets is the last stable offset: nothing of an open transaction.
         ends = consumer.end_offsets(partitions)

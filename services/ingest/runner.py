@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import structlog
-from kafka import KafkaConsumer, KafkaProducer, TopicPartition
+from kafka import KafkaProducer
 
 from schemas import ArticlePublished, Producer
 from schemas.exceptions import EventDecodeError
@@ -27,6 +27,7 @@ from services.ingest.sources import article_events, expand_paths
 from wirecheck import __version__
 from wirecheck.metrics import ARTICLES_INGESTED
 from wirecheck.settings import Settings
+from wirecheck.topic_reader import committed_reader, partitions_of
 
 PRODUCER = Producer(service="ingest", version=__version__)
 CONTENT_HEADER = "content-sha256"
@@ -91,15 +92,15 @@ def _headers(identity: Identity) -> list[tuple[str, bytes]]:
 
 def published_identities(settings: Settings) -> PublishedIndex:
     """The identity of every record on articles.v1, read from keys and headers."""
-    consumer = KafkaConsumer(bootstrap_servers=settings.bootstrap, group_id=None,
-                             enable_auto_commit=False, isolation_level="read_committed")
+    consumer = committed_reader(settings)
     try:
-        topic = settings.topic(ARTICLES)
-        partitions = [TopicPartition(topic, p) for p in consumer.partitions_for_topic(topic) or ()]
+        partitions = partitions_of(consumer, [settings.topic(ARTICLES)])
+        index = PublishedIndex()
+        if not partitions:
+            return index  # the topic does not exist yet: nothing was published
         consumer.assign(partitions)
         ends = {tp: end for tp, end in consumer.end_offsets(partitions).items() if end > 0}
         consumer.seek_to_beginning(*partitions)
-        index = PublishedIndex()
         while any(consumer.position(tp) < end for tp, end in ends.items()):
             for records in consumer.poll(timeout_ms=1000, max_records=5000).values():
                 for record in records:

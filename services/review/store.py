@@ -15,7 +15,7 @@ from collections.abc import Callable
 from datetime import datetime, timezone
 
 import structlog
-from kafka import KafkaConsumer, KafkaProducer, TopicPartition
+from kafka import KafkaProducer
 
 from schemas import DecisionRecorded, Event, Producer
 from schemas.exceptions import EventDecodeError
@@ -26,6 +26,7 @@ from services.review.projection import ClaimView, ReviewProjection
 from wirecheck import __version__
 from wirecheck.metrics import ARTICLE_TO_VERDICT_SECONDS, REVIEW_CONFLICTS, REVIEW_DECISIONS
 from wirecheck.settings import Settings
+from wirecheck.topic_reader import committed_reader, partitions_of
 
 log = structlog.get_logger()
 PRODUCER = Producer(service="review", version=__version__)
@@ -114,12 +115,9 @@ class TopicFollower(threading.Thread):
         self._logical = {settings.topic(t): t for t in INPUTS}
 
     def run(self) -> None:
-        consumer = KafkaConsumer(bootstrap_servers=self.settings.bootstrap, group_id=None,
-                                 enable_auto_commit=False, isolation_level="read_committed",
-                                 client_id="wirecheck-review")
+        consumer = committed_reader(self.settings, client_id="wirecheck-review")
         try:
-            partitions = [TopicPartition(t, p) for t in self._logical
-                          for p in sorted(consumer.partitions_for_topic(t) or ())]
+            partitions = partitions_of(consumer, self._logical)
             consumer.assign(partitions)
             consumer.seek_to_beginning(*partitions)
             ends = consumer.end_offsets(partitions)
