@@ -194,26 +194,21 @@ def ingest(paths: tuple[str, ...], dry_run: bool, source: str | None, published:
 def extract(path: str, source: str | None) -> None:
     """Print the claims of the article(s) in PATH ('-' for stdin) as JSON lines; no Kafka.
 
-    PATH may hold plain text (with optional front matter), JSON-lines articles or a feed.
+    PATH is read as ingest reads it: any input format, its declared encoding, local page copies.
     """
     from services.claims.extract import extract_claims
     from services.ingest.exceptions import BadRecordError
-    from services.ingest.formats import read_articles
-    from services.ingest.normalise import to_event
     from services.ingest.runner import PRODUCER
+    from services.ingest.sources import normalised, read_data, read_file
 
-    settings = _settings()
-    text = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8-sig")
-    for raw in read_articles(text, where=path):
-        try:
-            if isinstance(raw, BadRecordError):
-                raise raw
-            if source and not raw.source:
-                raw = raw.model_copy(update={"source": source})
-            article = to_event(raw, producer=PRODUCER, max_chars=settings.max_article_chars).article
-        except BadRecordError as exc:
-            click.echo(f"refused: {exc}", err=True)
+    defaults = _defaults(source, None)
+    items = (read_data(sys.stdin.buffer.read(), where="-", defaults=defaults) if path == "-"
+             else read_file(Path(path), defaults=defaults))
+    for event in normalised(items, producer=PRODUCER, max_chars=_settings().max_article_chars):
+        if isinstance(event, BadRecordError):
+            click.echo(f"refused: {event}", err=True)
             continue
+        article = event.article
         for claim in extract_claims(article.body, article_id=article.article_id):
             click.echo(claim.model_dump_json(exclude_none=True))
 

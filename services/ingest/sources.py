@@ -47,12 +47,18 @@ def read_file(path: Path, *, defaults: dict[str, str] | None = None) -> Iterator
     except OSError as exc:
         yield BadRecordError(str(path), f"cannot be read ({exc.strerror})")
         return
+    yield from read_data(data, where=str(path), load_page=LocalPages(path.parent), defaults=defaults)
+
+
+def read_data(data: bytes, *, where: str, load_page: LocalPages | None = None,
+              defaults: dict[str, str] | None = None) -> Iterator[RawArticle | BadRecordError]:
+    """Articles of one input's bytes (a file's, or standard input's), as ``read_file`` gives them."""
     try:
         text = decode_input(data)
     except ValueError as exc:
-        yield BadRecordError(str(path), str(exc), data)
+        yield BadRecordError(where, str(exc), data)
         return
-    for item in read_articles(text, where=str(path), load_page=LocalPages(path.parent)):
+    for item in read_articles(text, where=where, load_page=load_page):
         if isinstance(item, RawArticle) and defaults:
             missing = {k: v for k, v in defaults.items() if getattr(item, k) in (None, "")}
             item = RawArticle.model_validate({**item.model_dump(), **missing}) if missing else item
@@ -92,11 +98,18 @@ def article_events(
 ) -> Iterator[ArticlePublished | BadRecordError]:
     """``ArticlePublished`` for every good record under ``paths``; an error for every bad one."""
     for path in paths:
-        for item in read_file(path, defaults=defaults):
-            if isinstance(item, BadRecordError):
-                yield item
-                continue
-            try:
-                yield to_event(item, producer=producer, max_chars=max_chars)
-            except BadRecordError as exc:
-                yield exc
+        yield from normalised(read_file(path, defaults=defaults), producer=producer, max_chars=max_chars)
+
+
+def normalised(
+    items: Iterable[RawArticle | BadRecordError], *, producer: Producer, max_chars: int
+) -> Iterator[ArticlePublished | BadRecordError]:
+    """Each read article as its ``ArticlePublished`` event; refusals pass through as errors."""
+    for item in items:
+        if isinstance(item, BadRecordError):
+            yield item
+            continue
+        try:
+            yield to_event(item, producer=producer, max_chars=max_chars)
+        except BadRecordError as exc:
+            yield exc

@@ -107,3 +107,13 @@ def test_check_keeps_only_the_current_version_of_an_article() -> None:
     assert len({r["article_id"] for r in rows}) == 1
     assert len({r["claim_id"] for r in rows}) == len(rows)
     assert any(r["text"].startswith("Tens of thousands") for r in rows)  # only in version 2
+
+
+def test_extract_reads_inputs_as_ingest_does() -> None:
+    newsml = REPO / "tests" / "fixtures" / "feeds" / "newsml" / "ipa-message-cp1252.xml"
+    result = _run("extract", str(newsml))
+    assert result.exit_code == 0, result.output
+    claims = [json.loads(line) for line in result.stdout.splitlines()]
+    quotes = [c for c in claims if c["kind"] == "quote"]
+    assert quotes and all(q["text"] == "“it’s too dangerous” to stay open" for q in quotes)  # cp1252 decoded
+    assert "is a 'picture' item, not text" in result.stderr
