@@ -20,7 +20,9 @@ _TEXT = st.lists(st.one_of(_PIECES, st.text(max_size=20)), max_size=60).map("".j
 
 
 def _assert_well_formed(body: str) -> None:
-    for claim in extract_claims(body, article_id="prop"):
+    claims = extract_claims(body, article_id="prop")
+    assert len({c.claim_id for c in claims}) == len(claims), "a claim was given twice"
+    for claim in claims:
         start, end = claim.span
         assert 0 <= start < end <= len(body)
         assert claim.text == body[start:end]
@@ -48,3 +50,4 @@ def test_empty_and_huge_texts() -> None:
     _assert_well_formed(seed_like * 2000)
     _assert_well_formed("“" * 5000 + "a" * 5000 + "”" * 5000)
     _assert_well_formed("1," * 5000)
+
