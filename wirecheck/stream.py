@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import threading
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -23,6 +24,7 @@ from kafka.structs import OffsetAndMetadata
 from schemas import DeadLettered, Event, Producer, VerdictChanged
 from schemas.exceptions import EventDecodeError
 from schemas.registry import decode, encode, key_for, topic_for
+from wirecheck.exceptions import WirecheckError
 from wirecheck.metrics import (
     BATCH_SECONDS,
     DEAD_LETTERED,
@@ -36,6 +38,10 @@ from wirecheck.settings import Settings
 from wirecheck.topic_reader import committed_reader, partitions_of
 
 log = structlog.get_logger()
+
+# How long a stage waits for its input topics' metadata before it gives up with an error.
+METADATA_WAIT_S = 30.0
+METADATA_MAX_AGE_MS = 10_000
 
 Handler = Callable[[Event], list[Event]]
 
@@ -79,6 +85,7 @@ class StageRunner:
             if self.stage.stateful:
                 self.rebuild_projection(consumer)
                 log.info("projection rebuilt", stage=self.stage.name, replayed=self.counters.replayed)
+            _await_partitions(consumer, self._logical)
             consumer.subscribe(list(self._logical))
             if self.settings.metrics_port:
                 LagSampler(self.settings, self.stage.name, self.stage.inputs, stop).start()
@@ -217,6 +224,24 @@ def _transactional_producer(settings: Settings, transactional_id: str) -> KafkaP
     return producer
 
 
+def _await_partitions(consumer: KafkaConsumer, topics: Iterable[str]) -> None:
+    """Know every input's partitions before joining the group.
+
+    A member whose metadata lacks a subscribed topic when the group assigns gets none of its
+    partitions ("No partition metadata for topic …"), and only a later metadata refresh repairs
+    that. Asking for the partitions first fetches the metadata, so the first assignment is whole.
+    """
+    deadline = time.monotonic() + METADATA_WAIT_S
+    missing = list(topics)
+    while missing:
+        missing = [t for t in missing if not consumer.partitions_for_topic(t)]
+        if missing and time.monotonic() > deadline:
+            raise WirecheckError(f"topics {missing} do not exist on {consumer.config['bootstrap_servers']}; "
+                                 "create them with `wirecheck kafka up`")
+        if missing:
+            time.sleep(0.2)
+
+
 def _group_consumer(settings: Settings, group: str) -> KafkaConsumer:
     return KafkaConsumer(
         bootstrap_servers=settings.bootstrap,
@@ -225,4 +250,6 @@ def _group_consumer(settings: Settings, group: str) -> KafkaConsumer:
         isolation_level="read_committed",
         auto_offset_reset="earliest",
         client_id=group,
+        # A partition added or missed at assignment is picked up within seconds, not the 5-minute default.
+        metadata_max_age_ms=METADATA_MAX_AGE_MS,
     )
