@@ -298,6 +298,10 @@ from wirecheck.cli_review import export as _export_command, review as _review_co
 main.add_command(_review_command)
 main.add_command(_export_command)
 
+from wirecheck.cli_claims import claims as _claims_command  # noqa: E402
+
+main.add_command(_claims_command)
+
 
 def entry() -> None:
     try:
