@@ -1,18 +1,26 @@
 """The events of wirecheck, one frozen model per event type (contract layer).
 
 Names are past tense: each records something that happened. Each fixes its ``event_type`` and
-``schema_version``; when a v2 arrives, v1 records are upcast on read (see ``registry``).
+``schema_version``; older versions still on the topics are upcast on read (``schemas.upcasting``,
+called by ``registry.decode``), never rewritten. The model of an older version is kept only for its
+JSON Schema (``ArticlePublishedV1``).
 """
 
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import AwareDatetime, Field, WithJsonSchema
 
 from schemas.claims import Claim
 from schemas.envelope import Event, Frozen
+
+# A timestamp that must carry its UTC offset ("Z" or "+02:00"); the pattern tells non-Python readers.
+UtcDatetime = Annotated[
+    AwareDatetime,
+    WithJsonSchema({"type": "string", "format": "date-time", "pattern": "(Z|[+-][0-9]{2}:?[0-9]{2})$"}),
+]
 
 Verdict = Literal["single_source", "corroborated", "contested", "unverified"]
 VERDICTS: tuple[Verdict, ...] = ("single_source", "corroborated", "contested", "unverified")
@@ -64,13 +72,42 @@ class ArticleMeta(Frozen):
     )
 
 
-class Article(ArticleMeta):
+class ArticleV1(ArticleMeta):
+    """An article as ArticlePublished v1 carried it: its timestamps could lack a UTC offset."""
+
     body: str
 
 
-class ArticlePublished(Event):
+class Article(ArticleMeta):
+    """An article as ArticlePublished v2 carries it: every timestamp has its UTC offset."""
+
+    published_at: UtcDatetime | None = None
+    first_published_at: UtcDatetime | None = Field(
+        default=None, description="When the first version appeared (ninjs firstcreated, G2 firstCreated)."
+    )
+    body: str
+
+
+class ArticlePublishedV1(Event):
+    """v1, still on articles.v1 in older deployments; read as v2 via ``upcast_article_published_v1``."""
+
     event_type: Literal["ArticlePublished"] = "ArticlePublished"
     schema_version: Literal[1] = 1
+    article: ArticleV1
+
+
+class ArticlePublished(Event):
+    """v2: a naive timestamp is refused, so no reader has to guess its zone.
+
+    v1 allowed ``occurred_at``, ``published_at`` and ``first_published_at`` without an offset; a
+    reader then compared them with aware ones (``TypeError``) or took them as its own local time
+    (``datetime.timestamp``), so which version of an article is "later" depended on the machine's
+    time zone. Ingest always meant UTC; the v1→v2 upcaster says so explicitly.
+    """
+
+    event_type: Literal["ArticlePublished"] = "ArticlePublished"
+    schema_version: Literal[2] = 2
+    occurred_at: UtcDatetime
     article: Article
 
 

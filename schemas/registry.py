@@ -2,7 +2,9 @@
 
 No handler calls ``json.loads`` itself: runners decode at the topic edge with ``decode`` and encode
 with ``encode``. Decoding failures raise ``EventDecodeError`` with a reason fit for the dead-letter
-topic.
+topic. Older schema versions are upcast here (``schemas.upcasting``), so handlers see only the
+current model. A topic's name carries its own version (``articles.v1``), which changes only when
+the topic's records stop being readable by upcasting — a new event type, a new key or partitioning.
 """
 
 from __future__ import annotations
@@ -14,12 +16,14 @@ from pydantic import TypeAdapter, ValidationError
 from schemas.envelope import Event
 from schemas.events import (
     ArticlePublished,
+    ArticlePublishedV1,
     ClaimsExtracted,
     DeadLettered,
     DecisionRecorded,
     VerdictChanged,
 )
 from schemas.exceptions import EventDecodeError, UnknownTopicError
+from schemas.upcasting import upcast
 
 ARTICLES = "articles.v1"
 CLAIMS = "claims.v1"
@@ -35,6 +39,8 @@ TOPIC_EVENTS: dict[str, type[Event]] = {
     DEADLETTER: DeadLettered,
 }
 EVENT_TOPICS: dict[type[Event], str] = {model: topic for topic, model in TOPIC_EVENTS.items()}
+# Older versions that may still be on a topic: read through the upcasters, kept for their JSON Schema.
+EARLIER_VERSIONS: dict[str, tuple[type[Event], ...]] = {ARTICLES: (ArticlePublishedV1,)}
 
 # Upper bound on one record, matching the broker's default max.message.bytes (1 MiB); larger
 # records are refused before parsing so a hostile payload cannot exhaust memory.
@@ -83,14 +89,21 @@ def decode(topic: str, value: bytes | None) -> Event:
         raise EventDecodeError(
             f"event_type {raw.get('event_type')!r} does not belong on {topic} (expects {expected})"
         )
+    written = raw.get("schema_version")
+    current = upcast(raw, current=_current_version(topic))
     try:
-        return adapter.validate_python(raw)
+        return adapter.validate_python(current)
     except ValidationError as exc:
-        raise EventDecodeError(f"{expected} failed validation: {_summarise(exc)}") from exc
+        read_as = f" (v{written}, read as v{current['schema_version']})" if current is not raw else ""
+        raise EventDecodeError(f"{expected}{read_as} failed validation: {_summarise(exc)}") from exc
 
 
 def _name(topic: str) -> str:
     return TOPIC_EVENTS[topic].model_fields["event_type"].default
+
+
+def _current_version(topic: str) -> int:
+    return TOPIC_EVENTS[topic].model_fields["schema_version"].default
 
 
 def _summarise(exc: ValidationError, limit: int = 3) -> str:
