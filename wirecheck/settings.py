@@ -36,6 +36,10 @@ class Settings(BaseSettings):
     metrics_port: int | None = Field(default=None, description="Serve Prometheus /metrics on this port.")
     metrics_host: str = Field(default="127.0.0.1", description="Address /metrics binds to (0.0.0.0 in containers).")
     log_json: bool | None = Field(default=None, description="JSON logs; default: JSON unless a TTY.")
+    # How long a stage that died without leaving (kill -9, a lost machine) keeps its partitions
+    # before the group hands them to a restarted or another instance. 45 s is Kafka's client default
+    # (KIP-735); the broker accepts no less than its group.min.session.timeout.ms, 6 s by default.
+    session_timeout_ms: int = Field(default=45_000, ge=6_000)
 
     @cached_property
     def bootstrap(self) -> str:

@@ -252,4 +252,7 @@ def _group_consumer(settings: Settings, group: str) -> KafkaConsumer:
         client_id=group,
         # A partition added or missed at assignment is picked up within seconds, not the 5-minute default.
         metadata_max_age_ms=METADATA_MAX_AGE_MS,
+        session_timeout_ms=settings.session_timeout_ms,
+        # Kafka's advice: heartbeats at most a third of the session timeout apart.
+        heartbeat_interval_ms=min(3_000, settings.session_timeout_ms // 3),
     )
