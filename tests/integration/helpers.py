@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -49,3 +50,10 @@ def wait_until(condition: Callable[[], object], *, timeout_s: float = WAIT_S, wh
             return result
         time.sleep(0.5)
     raise AssertionError(f"timed out after {timeout_s:.0f} s waiting for {what}")
+
+
+def kill_hard(proc: subprocess.Popen) -> None:
+    """SIGKILL ``proc`` and reap it: a crash as the OOM killer or a lost machine causes one —
+    no signal handler, no ``finally``, no clean leave of the consumer group."""
+    proc.kill()
+    proc.wait(timeout=30)

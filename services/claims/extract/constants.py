@@ -88,6 +88,11 @@ CLAUSE_WORDS: frozenset[str] = frozenset(
 NON_FINAL_WORDS: frozenset[str] = frozenset(
     "the a an of in on at for with by to from and or but this these those his her their its our my".split()
 )
+# Words that open a capitalised phrase which is not someone ("No quotes …", "All of them …"): a
+# subject for a learned cue never starts with one.
+NON_SUBJECT_WORDS: frozenset[str] = frozenset(
+    "no not all some any each every this that these those there here what which when where how why if".split()
+)
 # Longest noun phrase (in words) taken as a subject without a name in it.
 SUBJECT_MAX_WORDS = 8
 

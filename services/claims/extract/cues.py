@@ -50,6 +50,14 @@ ADVERBS_AT_END = re.compile(
     rf"publicly|formally|reportedly|further|separately|first)){{1,3}}{WS}*\Z"
 )
 
+# Words right before a quoted noun phrase that make it a scare quote or a title, not speech (whole
+# words: "was" does not end in the word "as").
+SCARE_LEAD = re.compile(
+    r"(?<![\w’'-])(?:the|a|an|its|his|her|their|our|so-called|as|called|dubbed|named|titled|entitled|"
+    r"book|film|song|novel|slogan|term|word|phrase)\W*\Z",
+    re.IGNORECASE,
+)
+
 CUE_VERB_RE = re.compile(rf"(?<![\w’'-]){CUE_VERB}(?![\w’'-])")
 INDIRECT_VERB_RE = re.compile(rf"(?<![\w’'-]){INDIRECT_VERB}(?![\w’'-])")
 CHANNEL_RE = re.compile(rf"{WS}*({CHANNEL})")

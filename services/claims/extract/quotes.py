@@ -36,6 +36,7 @@ from services.claims.extract.cues import (
     CHANNEL_RE,
     CUE_VERB,
     CUE_VERB_RE,
+    SCARE_LEAD,
     TIME,
     WS,
 )
@@ -70,13 +71,6 @@ _OPEN_ENDED = frozenset(",?!—–-")
 # Between a cue and an opening mark, nothing but an addressee, a channel and a colon or comma.
 _DIRECT_GAP = re.compile(
     rf"(?:{WS}+(?P<addr>{ADDRESSEE}))??(?:{WS}*(?P<channel>{CHANNEL}))?{TIME}?{WS}*[:,]?{WS}*\Z"
-)
-# Words right before a quoted noun phrase that make it a scare quote or a title, not speech (whole
-# words: "was" does not end in the word "as").
-_SCARE_LEAD = re.compile(
-    r"(?<![\w’'-])(?:the|a|an|its|his|her|their|our|so-called|as|called|dubbed|named|titled|entitled|"
-    r"book|film|song|novel|slogan|term|word|phrase)\W*\Z",
-    re.IGNORECASE,
 )
 _WORDS = re.compile(r"[\w’'-]+")
 # Between a cue and its statement: a channel, a time, "that" ("declared on Telegram that …").
@@ -257,7 +251,7 @@ def _is_mixed(ctx: ArticleContext, gap_start: int, open_at: int, span: Span) -> 
     words = word_count(text)
     if word_count(gap) > MIXED_MAX_GAP_WORDS or words < MIXED_MIN_WORDS:
         return False
-    if _SCARE_LEAD.search(gap) and words <= SCARE_MAX_WORDS:
+    if SCARE_LEAD.search(gap) and words <= SCARE_MAX_WORDS:
         return False
     return not (is_title_case(text) and words <= 10)
 

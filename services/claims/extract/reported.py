@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from services.claims.extract.constants import INDIRECT_MIN_WORDS
 from services.claims.extract.context import ArticleContext, word_count
 from services.claims.extract.cues import ADDRESSEE, CHANNEL, CLAUSE_CUE_RE, INDIRECT_VERB, TIME, WS
-from services.claims.extract.reported_clauses import clause_statement
+from services.claims.extract.reported_clauses import clause_statement, learned_statement
 from services.claims.extract.speakers import (
     ACRONYM_AFTER,
     APPOSITIVE,
@@ -69,16 +69,22 @@ def reported_statements(ctx: ArticleContext, *, skip: list[Span]) -> list[Report
     cues = list(CLAUSE_CUE_RE.finditer(ctx.body))
     starts = [m.start() for m in cues]
     for start, end in ctx.sentences.spans:
-        at = bisect.bisect_left(starts, start)
-        if at == len(starts) or starts[at] >= end or any(s < end and start < e for s, e in skip):
+        if any(s < end and start < e for s, e in skip):
             continue
+        at = bisect.bisect_left(starts, start)
         in_sentence = cues[at:bisect.bisect_left(starts, end, at)]
-        for finder in (_lead_statement, _trailing_statement, _clause_statement):
+        finders = (_lead_statement, _trailing_statement, _clause_statement) if in_sentence else ()
+        for finder in (*finders, _learned_statement):
             statement = finder(ctx, start, end, in_sentence)
             if statement is not None and _long_enough(ctx.body, statement.statement):
                 found.append(statement)
                 break
     return found
+
+
+def _learned_statement(ctx: ArticleContext, start: int, end: int, _cues: object) -> ReportedStatement | None:
+    found = learned_statement(ctx, start, end)
+    return None if found is None else ReportedStatement(*found)
 
 
 def _clause_statement(

@@ -17,6 +17,7 @@ and "what he said" give nothing) and no determiner or preposition at its end.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from services.claims.extract.constants import (
@@ -24,14 +25,17 @@ from services.claims.extract.constants import (
     INDIRECT_MIN_WORDS,
     INTRO_WORDS,
     NON_FINAL_WORDS,
+    NON_SUBJECT_WORDS,
     ORG_NOUNS,
     PARTICIPLE_CUES,
     PEOPLE_NOUNS,
     ROLE_NOUNS,
+    SCARE_MAX_WORDS,
     SUBJECT_MAX_WORDS,
 )
 from services.claims.extract.context import ArticleContext, word_count
-from services.claims.extract.cues import ADDRESSEE, CHANNEL, TIME, WS
+from services.claims.extract.cues import ADDRESSEE, CHANNEL, SCARE_LEAD, TIME, WS
+from services.claims.extract.learned_cues import SPEAKER_HEADS, cue_runs
 from services.claims.extract.speakers import Subject, role_of_appositive, subject_from_span
 
 Span = tuple[int, int]
@@ -56,6 +60,7 @@ _TIME_LEADS = frozenset("on late early earlier last this".split())
 # comma and "that" before the statement.
 _AFTER_CUE = re.compile(rf"(?:{WS}+{CHANNEL})?{TIME}?{WS}*[,:]?(?:{WS}+that)?(?![\w’'-]){WS}*")
 _ADDRESSEE_AFTER = re.compile(rf"{WS}+{ADDRESSEE}")
+_SPEAKING_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
 _SEGMENT = re.compile(r"[^,;—–()\[\]“”\"]+")
 _WORD = re.compile(r"[\w’'.-]+")
 
@@ -73,22 +78,63 @@ def clause_statement(
             subject = _subject_before(ctx, start, cue.start())
         if subject is None:
             continue
-        statement = _statement(ctx, start, end, subject, cue)
+        statement = _statement(ctx, start, end, subject, cue.group(), cue.end())
         if statement is not None:
             return statement, subject, cue.group(), cue.span(), None
     return None
 
 
+def learned_statement(ctx: ArticleContext, start: int, end: int) -> ClauseStatement | None:
+    """The first learned cue (``learned_cues``) of ``body[start:end]`` with a subject before it and a
+    statement around it: the long tail of cues ("defended", "is pushing for") no word list holds.
+
+    Learned cues are less sure than listed ones, so the subject must be someone (a person, an
+    organisation or a personal pronoun), and a sentence with a scare quote is left to the quote
+    rules ("She called it a “historic moment”" is a scare quote, not a statement)."""
+    if _scare_quote_in(ctx, start, end):
+        return None
+    for cue_start, cue_end in cue_runs(ctx.body, start, end):
+        subject = _subject_before(ctx, start, cue_start)
+        if subject is None or not _is_someone(subject):
+            continue
+        cue = ctx.body[cue_start:cue_end]
+        statement = _statement(ctx, start, end, subject, cue, cue_end)
+        if statement is not None:
+            return statement, subject, cue, (cue_start, cue_end), None
+    return None
+
+
+def _scare_quote_in(ctx: ArticleContext, start: int, end: int) -> bool:
+    # A short quoted noun phrase after "a", "the", "called" …, as the quote rules read it.
+    first = bisect.bisect_left(ctx.quoted, start, key=lambda region: region.open_at)
+    for region in ctx.quoted[first:]:
+        if region.open_at >= end:
+            return False
+        short = word_count(ctx.body[region.content_start:region.content_end]) <= SCARE_MAX_WORDS
+        if short and SCARE_LEAD.search(ctx.body, max(start, region.open_at - 20), region.open_at):
+            return True
+    return False
+
+
+def _is_someone(subject: Subject) -> bool:
+    if subject.kind == "pronoun":
+        return subject.as_written.lower() in _SPEAKING_PRONOUNS
+    words = subject.as_written.lower().split()
+    if words[0] in NON_SUBJECT_WORDS:
+        return False
+    return subject.kind in {"person", "org"} or subject.kind == "unknown" and words[-1] in SPEAKER_HEADS
+
+
 def _statement(
-    ctx: ArticleContext, start: int, end: int, subject: Subject, cue: re.Match[str]
+    ctx: ArticleContext, start: int, end: int, subject: Subject, cue: str, cue_end: int
 ) -> Span | None:
     # Rules: the statement after the cue; the whole sentence round a parenthetical cue; the clause
     # before "…, X said."
     from services.claims.extract.reported import trim_end  # shared trimming; imported late (cycle)
 
     body = ctx.body
-    pos = cue.end()
-    if cue.group().lower() in _ADDRESSED:
+    pos = cue_end
+    if cue.lower() in _ADDRESSED:
         addressee = _ADDRESSEE_AFTER.match(body, pos, end)
         pos = addressee.end() if addressee is not None else pos
     after_cue = _AFTER_CUE.match(body, pos, end)
@@ -97,7 +143,7 @@ def _statement(
     lead = body[start:subject.span[0]].rstrip()
     if word_count(body[after[0]:after[1]]) >= INDIRECT_MIN_WORDS:
         parenthetical = lead.endswith(",") and word_count(lead) >= INDIRECT_MIN_WORDS
-        if parenthetical and "," in body[cue.end():pos]:
+        if parenthetical and "," in body[cue_end:pos]:
             return (start, trim_end(body, start, end))
         return after
     if lead.endswith(",") and word_count(lead) >= INDIRECT_MIN_WORDS:

@@ -1,0 +1,93 @@
+"""Cue words learned from PolNeAR's attributions: how often a word, in its context, is a cue (pure core).
+
+Reported speech in news has a long tail of cues ("defended", "is pushing for", "showed", "warned")
+that no hand-made list covers. ``services.claims.train_cues`` counts, over PolNeAR's training
+articles, how often each lower-case word lies inside an annotated cue span — alone, with the token
+after it and with the token before it — and ships the smoothed rates as ``cue_table.json`` beside
+this module, with the common nouns that head annotated speakers (nothing is downloaded or trained at run time). A word is read as a cue when its rate
+in the most specific context seen often enough reaches ``CUE_THRESHOLD``.
+
+The same tokenizer (``tokens``) serves training and extraction, so the features match.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+Span = tuple[int, int]
+
+TABLE_PATH = Path(__file__).with_name("cue_table.json")
+CUE_THRESHOLD = 0.3  # P(cue | word, context) from which a word is a cue; best quote F1 on held-out train articles
+
+# Words (with inner apostrophes and hyphens) and the punctuation that tells a cue's use: a colon
+# or a quote mark after "said", a comma after "added".
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z’'-]*|[:,“”\"]")
+# Only lower-case words are read as cues: a capitalised one opens a name or a sentence.
+_CANDIDATE = re.compile(r"[a-z]")
+_PASSIVE_AUXILIARIES = frozenset({"is", "was", "were", "are", "be", "been", "being"})
+
+
+def tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+    """``(start, end, token)`` of ``text[start:end]``, in order."""
+    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, len(text) if end is None else end)]
+
+
+def features(toks: list[tuple[int, int, str]], i: int) -> tuple[str, str, str]:
+    """The word; the word and the next token; the word and the previous one (``C`` for a capitalised word)."""
+    word = toks[i][2].lower()
+    after = toks[i + 1][2].lower() if i + 1 < len(toks) else ""
+    before = toks[i - 1][2] if i > 0 else ""
+    before = "C" if before[:1].isupper() else before.lower()
+    return word, f"{word}|n={after}", f"{word}|p={before}"
+
+
+def _load(path: Path) -> dict:
+    # A missing table (a checkout before training) means no learned cues, never an error.
+    if not path.exists():
+        return {"rates": {}, "speaker_heads": []}
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+_TABLE = _load(TABLE_PATH)
+RATES: dict[str, float] = _TABLE.get("rates", {})
+# Common nouns that head speakers in PolNeAR ("poll", "campaign", "officials"): someone to credit.
+SPEAKER_HEADS: frozenset[str] = frozenset(_TABLE.get("speaker_heads", ()))
+
+
+def cue_rate(toks: list[tuple[int, int, str]], i: int, rates: dict[str, float] = RATES) -> float:
+    """P(cue) of token ``i``: the rate of its most specific context in the table (0 for unseen words)."""
+    word, with_next, with_previous = features(toks, i)
+    rate = rates.get(word)
+    if rate is None:
+        return 0.0
+    # The next token says more than the previous one ("said :" vs "showed that"); the table holds
+    # a context only when it was seen often enough to be trusted over the word alone.
+    for context in (with_previous, with_next):
+        rate = rates.get(context, rate)
+    return rate
+
+
+def cue_runs(body: str, start: int, end: int, *, threshold: float = CUE_THRESHOLD) -> Iterator[Span]:
+    """Spans of runs of adjacent cue tokens in ``body[start:end]`` ("has taken aim at" is one run),
+    without leading adverbs; passives ("was said") are left out: their subject is not the speaker."""
+    toks = tokens(body, start, end)
+    run: list[tuple[int, int, str]] = []
+    for i, token in enumerate(toks):
+        if _CANDIDATE.match(token[2]) is not None and cue_rate(toks, i) >= threshold:
+            run.append(token)
+            continue
+        if run:
+            yield from _kept(run)
+            run = []
+    if run:
+        yield from _kept(run)
+
+
+def _kept(run: list[tuple[int, int, str]]) -> Iterator[Span]:
+    while run and run[0][2].endswith("ly"):  # "formally severed": the adverb is not the cue
+        run = run[1:]
+    if run and run[0][2] not in _PASSIVE_AUXILIARIES:
+        yield run[0][0], run[-1][1]

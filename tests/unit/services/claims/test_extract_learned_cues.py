@@ -1,0 +1,72 @@
+"""Learned cues: the long tail of reporting verbs, read with the table trained on PolNeAR."""
+
+import pytest
+
+from services.claims import train_cues
+from services.claims.extract import extract_claims
+from services.claims.extract.learned_cues import cue_rate, cue_runs, tokens
+
+
+def _statements(body: str) -> list[tuple]:
+    found = []
+    for claim in extract_claims(body, article_id="t"):
+        if claim.kind == "quote":
+            found.append(("quote", claim.text, claim.cue, claim.speaker.name if claim.speaker else None))
+        elif claim.kind == "attribution":
+            found.append(("attribution", claim.text, claim.cue, claim.source.name))
+    return found
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A cue no word list holds, a person before it: an indirect quote.
+        ("Christie defended his endorsement of the governor on his radio show.",
+         [("quote", "his endorsement of the governor on his radio show", "defended", "Christie")]),
+        ("Mr. Putin blamed the tumble in oil prices for the slump.",
+         [("quote", "the tumble in oil prices for the slump", "blamed", "Putin")]),
+        # A common noun that heads speakers ("poll"): an attribution.
+        ("A new poll showed that most voters distrust both candidates.",
+         [("attribution", "most voters distrust both candidates", "showed", "A new poll")]),
+    ],
+)
+def test_learned_cues_credit_statements(body: str, expected: list[tuple]) -> None:
+    assert _statements(body) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The book was said to be a bestseller in three countries.",  # passive: the book is no speaker
+        "He formally severed ties with the group in 2016.",  # an adverb is not a cue
+        "North Korea fired two missiles on Monday.",  # a place is not a source
+        "Only time will tell in the most volatile theater of war.",  # "time" is nobody
+        "She called it a “historic moment” for the nation.",  # a scare quote, left to the quote rules
+        "No quotes at all in this sentence, and no speaker either.",
+    ],
+)
+def test_learned_cues_need_someone_to_credit(body: str) -> None:
+    assert _statements(body) == []
+
+
+def test_cue_runs_are_exact_spans_without_leading_adverbs() -> None:
+    body = "Critics have repeatedly questioned whether the plan would work."
+    assert [body[s:e] for s, e in cue_runs(body, 0, len(body))] == ["questioned"]
+
+
+def test_a_context_seen_often_enough_overrides_its_word() -> None:
+    rates = {"fired": 0.2, "fired|n=back": 0.6}
+    back, missiles = tokens("he fired back"), tokens("he fired missiles")
+    assert cue_rate(back, 1, rates) == 0.6
+    assert cue_rate(missiles, 1, rates) == 0.2
+    assert cue_rate(tokens("he jumped back"), 1, rates) == 0.0
+
+
+def test_training_counts_cue_tokens_and_speaker_heads() -> None:
+    text = "The poll showed gains. The poll showed losses. The poll showed ties. The poll found none."
+    quotes = [{"cue_span": [m, m + 6], "speaker": "The poll"} for m in (9, 32, 56)]
+    records = [{"text": text, "quotes": quotes}]
+    table = train_cues.rates(train_cues.count(records))
+    assert table["showed"] == pytest.approx(3 / 4)  # three of three, with one pseudo-miss
+    assert "found" not in table  # seen once: below MIN_COUNT
+    assert train_cues.speaker_heads(records) == ["poll"]
