@@ -76,12 +76,14 @@ def kafka_status() -> None:
 @click.argument("service", type=click.Choice(["ingest", "claims", "verify", "all"]), default="all")
 @click.option("--inbox", type=click.Path(path_type=Path), default=None,
               help="Folder the ingest service watches for new files (default: <home>/inbox).")
-def run(service: str, inbox: Path | None) -> None:
+@click.option("--feeds", "feeds_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Feeds file (TOML) the ingest service follows as well (default: WIRECHECK_FEEDS).")
+def run(service: str, inbox: Path | None, feeds_file: Path | None) -> None:
     """Run a service (or all three as child processes) until SIGTERM or Ctrl-C."""
     settings = _settings()
     configure_logging(json=settings.log_json)
     if service == "all":
-        _run_all(inbox)
+        _run_all(inbox, feeds_file)
         return
     from wirecheck.metrics import serve_metrics
 
@@ -90,9 +92,9 @@ def run(service: str, inbox: Path | None) -> None:
     for sig in (signal.SIGTERM, signal.SIGINT):
         signal.signal(sig, lambda *_: stop.set())
     if service == "ingest":
-        from services.ingest.runner import watch
+        from wirecheck.cli_feeds import run_ingest_service
 
-        watch(inbox or settings.home / "inbox", settings, stop)
+        run_ingest_service(inbox or settings.home / "inbox", feeds_file or settings.feeds_file, settings, stop)
     elif service == "claims":
         from services.claims.runner import run as run_claims
 
@@ -103,11 +105,11 @@ def run(service: str, inbox: Path | None) -> None:
         run_verify(settings, stop)
 
 
-def _run_all(inbox: Path | None) -> None:
+def _run_all(inbox: Path | None, feeds_file: Path | None) -> None:
     from wirecheck.processes import SERVICES, start_service, stop_services
 
     settings = _settings()
-    extra = ["--inbox", str(inbox)] if inbox else []
+    extra = (["--inbox", str(inbox)] if inbox else []) + (["--feeds", str(feeds_file)] if feeds_file else [])
     procs = [
         start_service(name, extra_args=extra if name == "ingest" else (),
                       # each child serves /metrics on its own port: base, base+1, base+2
@@ -142,8 +144,10 @@ def _defaults(source: str | None, published: datetime | None) -> dict[str, str]:
 @click.option("--published", type=click.DateTime(), help="Publication time of articles that lack one.")
 @click.option("--watch", "watch_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="After PATHS, keep ingesting files as they appear in this folder, until Ctrl-C.")
+@click.option("--follow", "feeds_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="After PATHS, follow the HTTP feeds of this feeds file (TOML), until Ctrl-C.")
 def ingest(paths: tuple[str, ...], dry_run: bool, source: str | None, published: datetime | None,
-           watch_dir: Path | None) -> None:
+           watch_dir: Path | None, feeds_file: Path | None) -> None:
     """Publish the articles in PATHS (files, folders, globs): IPTC ninjs and NewsML-G2, RSS/Atom
     (with local HTML copies of the pages), JSON lines, plain text. The format is told from the content.
 
@@ -156,10 +160,12 @@ def ingest(paths: tuple[str, ...], dry_run: bool, source: str | None, published:
     from services.ingest.sources import article_events, expand_paths
     from wirecheck.progress import with_progress
 
-    if not paths and not watch_dir:
-        raise click.UsageError("give PATHS to ingest, or --watch DIR")
+    if not paths and not watch_dir and not feeds_file:
+        raise click.UsageError("give PATHS to ingest, or --watch DIR, or --follow FEEDS.toml")
     if dry_run and watch_dir:
         raise click.UsageError("--dry-run and --watch cannot be combined")
+    if dry_run and feeds_file:
+        raise click.UsageError("--dry-run and --follow cannot be combined")
     settings = _settings()
     defaults = _defaults(source, published)
     files = with_progress(expand_paths(paths))
@@ -179,12 +185,17 @@ def ingest(paths: tuple[str, ...], dry_run: bool, source: str | None, published:
     if paths:
         click.echo(f"published {len(result.published)} article(s), skipped {result.duplicates} "
                    f"duplicate(s) and {result.superseded} older version(s), refused {len(result.errors)}")
-    if watch_dir:
+    if watch_dir or feeds_file:
         configure_logging(json=settings.log_json)
         stop = threading.Event()
         for sig in (signal.SIGTERM, signal.SIGINT):
             signal.signal(sig, lambda *_: stop.set())
-        watch(watch_dir, settings, stop, defaults=defaults)
+        if feeds_file:
+            from wirecheck.cli_feeds import run_ingest_service
+
+            run_ingest_service(watch_dir, feeds_file, settings, stop)
+        else:
+            watch(watch_dir, settings, stop, defaults=defaults)
     sys.exit(1 if result.errors else 0)
 
 
@@ -293,10 +304,12 @@ def demo(serve: bool, timeout: float) -> None:
     run_demo(_settings(), serve=serve, timeout_s=timeout, echo=click.echo)
 
 
+from wirecheck.cli_feeds import feeds as _feeds_command  # noqa: E402
 from wirecheck.cli_review import export as _export_command, review as _review_command  # noqa: E402
 
 main.add_command(_review_command)
 main.add_command(_export_command)
+main.add_command(_feeds_command)
 
 from wirecheck.cli_claims import claims as _claims_command  # noqa: E402
 

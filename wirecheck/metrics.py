@@ -39,6 +39,18 @@ REVIEW_DECISIONS = Counter("wirecheck_review_decisions_total", "Decisions record
 REVIEW_CONFLICTS = Counter("wirecheck_review_conflicts_total",
                            "Decisions refused because the claim changed since the reviewer saw it")
 
+# Followed HTTP feeds (services.ingest.follow), one series per feed name of the feeds file.
+FEED_POLLS = Counter("wirecheck_feed_polls_total", "Polls of a followed feed by outcome "
+                     "(updated, not_modified, failed)", ["feed", "outcome"])
+FEED_ENTRIES = Counter("wirecheck_feed_entries_total", "Feed entries by what became of them "
+                       "(published, duplicate, superseded, refused)", ["feed", "outcome"])
+FEED_ENTRIES_SEEN = Gauge("wirecheck_feed_entries_seen", "Entries in the feed's last full response", ["feed"])
+FEED_UP = Gauge("wirecheck_feed_up", "1 when the feed's last poll succeeded, 0 when it failed", ["feed"])
+FEED_LAST_SUCCESS = Gauge("wirecheck_feed_last_success_timestamp_seconds", "When the feed was last read", ["feed"])
+FEED_LAST_ERROR = Gauge("wirecheck_feed_last_error_timestamp_seconds", "When a poll of the feed last failed",
+                        ["feed"])
+FEED_LAG = Gauge("wirecheck_feed_lag_seconds", "Seconds since the feed was last read successfully", ["feed"])
+
 
 def serve_metrics(port: int | None, *, host: str = "127.0.0.1") -> None:
     """Expose /metrics on ``host:port``; ``None`` or 0 keeps metrics in-process only."""

@@ -40,6 +40,8 @@ class Settings(BaseSettings):
     # before the group hands them to a restarted or another instance. 45 s is Kafka's client default
     # (KIP-735); the broker accepts no less than its group.min.session.timeout.ms, 6 s by default.
     session_timeout_ms: int = Field(default=45_000, ge=6_000)
+    feeds_file: Path | None = Field(default=None, description="Feeds the ingest service follows (TOML).",
+                                    validation_alias=AliasChoices("WIRECHECK_FEEDS", "feeds_file"))
 
     @cached_property
     def bootstrap(self) -> str:
