@@ -208,6 +208,11 @@ HOT_KEY_POSTINGS = 2000
 # linking a hot claim to every later one makes the cost per claim grow with the story (measured in
 # bench/results/verify.md).
 MAX_CANDIDATES = 64
+# At most this many links per claim, the first found in arrival order. Without a cap a hot claim
+# gathers every later report of its story, and each new one re-assesses it and re-lists all its
+# evidence, O(links) per arrival (bench/results/profiles/02-*.txt); 32 links from distinct outlets
+# already decide any verdict (two origins corroborate, one contests).
+MAX_LINKS = 32
 
 # --- verdicts ------------------------------------------------------------------------------------
 

@@ -33,8 +33,15 @@ __all__ = ["VerifierState", "handle"]
 
 
 @singledispatch
-def handle(event: Event, state: VerifierState, *, producer: Producer) -> list[VerdictChanged]:
-    """Apply one event to the projection; returns the verdict changes it causes, in order."""
+def handle(
+    event: Event, state: VerifierState, *, producer: Producer, emit: bool = True
+) -> list[VerdictChanged]:
+    """Apply one event to the projection; returns the verdict changes it causes, in order.
+
+    With ``emit=False`` (a projection rebuild, whose outputs are dropped) the state ends exactly as
+    with ``emit=True`` but no VerdictChanged is built: listing evidence is most of the work
+    (bench/results/profiles/02-*.txt).
+    """
     raise UnsupportedEventError(
         f"the verifier handles ClaimsExtracted and DecisionRecorded, not {type(event).__name__}"
     )
@@ -42,32 +49,38 @@ def handle(event: Event, state: VerifierState, *, producer: Producer) -> list[Ve
 
 @handle.register
 def _claims_extracted(
-    event: ClaimsExtracted, state: VerifierState, *, producer: Producer
+    event: ClaimsExtracted, state: VerifierState, *, producer: Producer, emit: bool = True
 ) -> list[VerdictChanged]:
     if state.has_seen(event):
         return []
     added = state.add_claims(event)
     retractions = [
-        _retraction(record, state, cause=event, producer=producer)
+        change
         for _, record in sorted(added.retracted.items())
         if record.claim_id in state.current
+        for change in _retraction(record, state, cause=event, producer=producer, emit=emit)
     ]
-    earlier = sorted(added.affected - set(added.new))
+    earlier = sorted(
+        claim_id
+        for claim_id in (added.affected | added.gained.keys()) - set(added.new)
+        if claim_id not in added.gained or state.links_can_move(claim_id, added.gained[claim_id])
+    )
     changes = _changes(
-        added.new + earlier, state, cause=event, producer=producer, rewritten=added.rewritten
+        added.new + earlier, state, cause=event, producer=producer, rewritten=added.rewritten,
+        emit=emit,
     )
     return retractions + changes
 
 
 @handle.register
 def _decision_recorded(
-    event: DecisionRecorded, state: VerifierState, *, producer: Producer
+    event: DecisionRecorded, state: VerifierState, *, producer: Producer, emit: bool = True
 ) -> list[VerdictChanged]:
     if state.has_seen(event) or not state.add_decision(event):
         return []
     if event.claim_id not in state.index:
         return []  # kept; it applies when the claim arrives
-    return _changes([event.claim_id], state, cause=event, producer=producer)
+    return _changes([event.claim_id], state, cause=event, producer=producer, emit=emit)
 
 
 def _changes(
@@ -77,6 +90,7 @@ def _changes(
     cause: Event,
     producer: Producer,
     rewritten: Collection[str] = (),
+    emit: bool = True,
 ) -> list[VerdictChanged]:
     """A VerdictChanged for each claim whose verdict, origins or decider moved; state follows.
 
@@ -89,19 +103,25 @@ def _changes(
         unchanged = current is not None and not current.differs_from(assessment)
         if unchanged and claim_id not in rewritten:
             continue
-        change = _verdict_changed(claim_id, assessment, current, state, cause, producer)
-        changes.append(change)
+        if emit:
+            changes.append(_verdict_changed(claim_id, assessment, current, state, cause, producer))
         state.current[claim_id] = CurrentVerdict(
-            change.verdict, change.independent_origins, change.decided_by, change.revision
+            assessment.verdict,
+            assessment.independent_origins,
+            assessment.decided_by,
+            current.revision + 1 if current else 1,
         )
     return changes
 
 
 def _retraction(
-    record: ClaimRecord, state: VerifierState, *, cause: Event, producer: Producer
-) -> VerdictChanged:
-    """The last verdict of a claim whose article was superseded; state follows."""
+    record: ClaimRecord, state: VerifierState, *, cause: Event, producer: Producer, emit: bool
+) -> list[VerdictChanged]:
+    """The last verdict of a claim whose article was superseded (none without ``emit``); state follows."""
     current = state.current[record.claim_id]
+    state.current[record.claim_id] = CurrentVerdict("unverified", (), "verifier", current.revision + 1)
+    if not emit:
+        return []
     change = VerdictChanged.create(
         key=f"{record.claim_id}:{current.revision + 1}",
         producer=producer,
@@ -120,8 +140,7 @@ def _retraction(
         independent_origins=(),
         evidence=(),
     )
-    state.current[record.claim_id] = CurrentVerdict("unverified", (), "verifier", change.revision)
-    return change
+    return [change]
 
 
 def _verdict_changed(

@@ -13,7 +13,9 @@ is skipped when the claim has other keys, like a stopword in an inverted index (
 that size, a match that shares only hot keys is missed). Likewise only the MAX_CANDIDATES most
 recent candidates are compared: a claim that many others already match has its verdict from them,
 and the cap keeps a hot story's cost per claim bounded (the price: on a hot story, which older
-claims get linked depends on arrival order, as with hot keys).
+claims get linked depends on arrival order, as with hot keys). For the same reason a claim holds at
+most MAX_LINKS links, the first ones made (``has_room``): a later report of a hot story links to
+the claims that still have room, and the full ones keep the verdict their links gave.
 
 Keys are filed per time bucket of MATCH_WINDOW (claims published further apart are never the same
 claim, see matching.py), so a posting list holds the claims of a few weeks, not of all time: that
@@ -34,6 +36,7 @@ from services.verify.constants import (
     HOT_KEY_POSTINGS,
     MATCH_WINDOW_SECONDS,
     MAX_CANDIDATES,
+    MAX_LINKS,
     MAX_KEY_WORDS,
 )
 from services.verify.records import AttributionRecord, ClaimRecord, FigureRecord, QuoteRecord
@@ -217,6 +220,10 @@ class ClaimIndex:
                 edges[i] = y << 2 | code
                 return
         edges.append(y << 2 | code)
+
+    def has_room(self, claim_id: str) -> bool:
+        """Whether a claim can take another link (at most MAX_LINKS, see the module docstring)."""
+        return len(self._edges.get(self._number[claim_id], ())) < MAX_LINKS
 
     def unlink(self, claim_id: str) -> set[str]:
         """Drop every edge of a claim; returns the ids it was linked to."""

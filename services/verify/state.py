@@ -33,7 +33,14 @@ from services.verify.records import (
     claim_record,
     timestamp,
 )
-from services.verify.verdicts import Assessment, Decision, Link, apply_decision, assess
+from services.verify.verdicts import (
+    Assessment,
+    Decision,
+    Link,
+    apply_decision,
+    assess,
+    link_can_move,
+)
 from services.verify.versions import ArticleVersions, content_key
 
 
@@ -45,6 +52,8 @@ class Added:
     affected: set[str]  # claims already in the index whose evidence or origin may have moved
     retracted: dict[str, ClaimRecord]  # claims of a superseded version, no longer in the index
     rewritten: set[str] = field(default_factory=set)  # same id in the new version, other content
+    # earlier claims whose only change is new links: claim → [(new claim, relation)]
+    gained: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
 
 
 def _extraction_key(event: ClaimsExtracted) -> int:
@@ -125,14 +134,15 @@ class VerifierState:
             moved_articles = self.articles.replace(meta, credit)
         else:
             moved_articles = self.articles.register(meta, credit)
-        new, more = self._index_claims(event)
+        new, more, gained = self._index_claims(event)
         affected |= more
         for article_id in moved_articles:
             for claim_id in self.index.in_article(article_id):
                 affected |= {claim_id, *self.index.neighbours(claim_id)}
         rewritten = {k for k, old in retracted.items() if k in self.index and self.index.get(k) != old}
         retracted = {k: v for k, v in retracted.items() if k not in self.index}
-        return Added(new, affected - retracted.keys(), retracted, rewritten)
+        gained = {k: v for k, v in gained.items() if k not in affected and k not in new}
+        return Added(new, affected - retracted.keys(), retracted, rewritten, gained)
 
     def _retract_article(self, article_id: str) -> tuple[dict[str, ClaimRecord], set[str]]:
         """Take every claim of an article out; returns them and the claims they were linked to."""
@@ -142,8 +152,10 @@ class VerifierState:
             linked |= self.index.remove(claim_id)
         return retracted, linked - retracted.keys()
 
-    def _index_claims(self, event: ClaimsExtracted) -> tuple[list[str], set[str]]:
-        """File the event's claims and match them; returns (new ids, every claim to assess)."""
+    def _index_claims(
+        self, event: ClaimsExtracted
+    ) -> tuple[list[str], set[str], dict[str, list[tuple[str, str]]]]:
+        """File the event's claims and match them; returns (new ids, claims to assess, new links)."""
         relinked = self._link_aliases(event)
         published = timestamp(event.article.published_at)
         new = [claim_record(c, published_at=published) for c in event.claims]
@@ -151,13 +163,15 @@ class VerifierState:
         for record in new:
             self.index.add(record)
         affected = {r.claim_id for r in new}
+        gained: dict[str, list[tuple[str, str]]] = {}
         for record in new:
-            affected |= self._connect(record)
+            for other_id, relation in self._connect(record).items():
+                gained.setdefault(other_id, []).append((record.claim_id, relation))
         for claim_id in relinked:
             affected |= self._reconnect(claim_id)
             for carried in self.index.in_article(self.index.get(claim_id).article_id):
                 affected |= {carried, *self.index.neighbours(carried)}
-        return [r.claim_id for r in new], affected
+        return [r.claim_id for r in new], affected, gained
 
     def _link_aliases(self, event: ClaimsExtracted) -> set[str]:
         """Link the sources of attributions; returns earlier attributions whose source group moved."""
@@ -167,22 +181,26 @@ class VerifierState:
                 moved |= self.aliases.link(claim.source.name, claim.source.aliases)
         return {claim_id for key in moved for claim_id in self.index.with_source_key(key)}
 
-    def _connect(self, record: ClaimRecord) -> set[str]:
-        """Match a record against its candidates and store the edges; returns the matched ids."""
+    def _connect(self, record: ClaimRecord) -> dict[str, str]:
+        """Match a record against its candidates and store the edges; returns matched id → relation."""
         anchors = (
             self.aliases.group(record.source_keys) if isinstance(record, AttributionRecord) else None
         )
-        matched = set()
+        matched = {}
         for other in self.index.candidates(record, blocking_keys(record, anchors, query=True)):
+            if not self.index.has_room(record.claim_id):
+                break
+            if not self.index.has_room(other.claim_id):
+                continue
             relation = self.relation(record, other)
             if relation.kind != "none":
                 self.index.link(record.claim_id, other.claim_id, relation.kind)
-                matched.add(other.claim_id)
+                matched[other.claim_id] = relation.kind
         return matched
 
     def _reconnect(self, claim_id: str) -> set[str]:
         dropped = self.index.unlink(claim_id)
-        return {claim_id} | dropped | self._connect(self.index.get(claim_id))
+        return {claim_id} | dropped | self._connect(self.index.get(claim_id)).keys()
 
     def add_decision(self, event: DecisionRecorded) -> bool:
         """Keep a reviewer decision if it is the newest for its claim; returns whether it is."""
@@ -204,6 +222,23 @@ class VerifierState:
         return True
 
     # --- reading ---------------------------------------------------------------------------
+
+    def links_can_move(self, claim_id: str, links: list[tuple[str, str]]) -> bool:
+        """Whether new links (other claim, relation) can change a claim's verdict (verdicts.py).
+
+        Only the verifier's own last verdict is known to equal the assessment before the links, so
+        a claim with a reviewer decision or without a verdict yet is always assessed.
+        """
+        current = self.current.get(claim_id)
+        if current is None or claim_id in self.decisions:
+            return True
+        article_id, own = self.index.get(claim_id).article_id, self.origin(claim_id)
+        return any(
+            link_can_move(current.verdict, current.independent_origins, own=own,
+                          origin=self.origin(other_id), relation=relation)
+            for other_id, relation in links
+            if not self.articles.same_text(article_id, self.index.get(other_id).article_id)
+        )
 
     def _evidence_links(self, record: ClaimRecord) -> dict[str, str]:
         """Linked claims that can bear on ``record``: not those of a copy of its own article.

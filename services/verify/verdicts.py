@@ -77,6 +77,28 @@ def assess(*, origin: str, uncheckable: str | None, links: Sequence[Link]) -> As
     return Assessment("single_source", confidence, reason, origins)
 
 
+def link_can_move(
+    verdict: Verdict, origins: Sequence[str], *, own: str, origin: str, relation: str
+) -> bool:
+    """Whether one more link (``origin``, ``relation``) can change a verifier verdict or its origins.
+
+    ``verdict`` and ``origins`` are what ``assess`` gave before the link. A known origin cannot join
+    ``origins`` again; the claim's own origin never counts; a supporting origin already listed
+    only turns ``single_source`` (where it can only be an updating origin) into ``corroborated``; a
+    contradicting one makes any uncontested verdict ``contested``. An update never moves a verdict.
+    Lets the state skip re-assessing a hot claim, O(its links), for each echo (profile 01).
+    """
+    if origin not in origins or verdict not in ("single_source", "corroborated", "contested"):
+        return True
+    if origin == own:
+        return False
+    if relation == "supports":
+        return verdict == "single_source"
+    if relation == "contradicts":
+        return verdict != "contested"
+    return False
+
+
 def _reason(origin: str, agree: set[str], disagree: set[str], links: Sequence[Link]) -> str:
     others = sorted(agree - {origin})
     if disagree:

@@ -1,0 +1,83 @@
+"""What keeps the verifier's cost per claim flat, and the rebuild fast, without changing its output.
+
+* ``link_can_move``: a new link that cannot move a verdict skips re-assessing the claim;
+* ``MAX_LINKS``: a claim holds at most that many links;
+* ``handle(..., emit=False)``: a projection rebuild leaves the state a live run leaves.
+
+The equivalences run over the generated stream of the scale benchmark (``bench.verify_workload``):
+stories with echoes, rewrites, conflicting tolls and corrected versions.
+"""
+
+from __future__ import annotations
+
+from itertools import islice
+
+import pytest
+
+from bench.verify_workload import Workload
+from schemas.envelope import Producer
+from services.verify import VerifierState, handle
+from services.verify import index as index_module
+from services.verify.verdicts import link_can_move
+
+
+PRODUCER = Producer(service="verify", version="test")
+
+
+@pytest.fixture(scope="module")
+def stream():
+    return list(Workload().events(1500))
+
+
+@pytest.mark.parametrize(
+    ("verdict", "origins", "origin", "relation", "moves"),
+    [
+        ("single_source", ("AFP",), "Reuters", "supports", True),  # a new origin
+        ("corroborated", ("AFP", "AP"), "Reuters", "updates", True),  # a new origin, listed
+        ("single_source", ("AFP",), "AFP", "supports", False),  # an echo of its own origin
+        ("single_source", ("AFP",), "AFP", "contradicts", False),  # its own origin never contests
+        ("single_source", ("AFP", "AP"), "AP", "supports", True),  # AP only updated; now agrees
+        ("corroborated", ("AFP", "AP"), "AP", "supports", False),
+        ("contested", ("AFP", "AP"), "AP", "supports", False),
+        ("corroborated", ("AFP", "AP"), "AP", "contradicts", True),
+        ("single_source", ("AFP", "AP"), "AP", "contradicts", True),
+        ("contested", ("AFP", "AP"), "AP", "contradicts", False),
+        ("corroborated", ("AFP", "AP"), "AP", "updates", False),
+        ("unverified", ("AFP",), "AFP", "supports", True),  # not a verifier verdict over links
+    ],
+)
+def test_link_can_move(verdict, origins, origin, relation, moves):
+    assert link_can_move(verdict, origins, own="AFP", origin=origin, relation=relation) is moves
+
+
+def _changes(events, state, **options):
+    return [c.model_dump() for e in events for c in handle(e, state, producer=PRODUCER, **options)]
+
+
+def test_skipping_claims_new_links_cannot_move_changes_no_event(stream, monkeypatch):
+    skipping = _changes(stream, VerifierState())
+    monkeypatch.setattr(VerifierState, "links_can_move", lambda self, claim_id, links: True)
+    assert _changes(stream, VerifierState()) == skipping
+    assert len(skipping) > len(stream)  # evidence moved earlier claims' verdicts along the way
+
+
+def test_a_claim_holds_at_most_max_links(stream, monkeypatch):
+    monkeypatch.setattr(index_module, "MAX_LINKS", 3)
+    state = VerifierState()
+    _changes(stream, state)
+    degrees = {n: len(edges) for n, edges in state.index._edges.items()}
+    assert max(degrees.values()) == 3
+    for claim_id in state.index._number:  # links stay symmetric
+        for other in state.index.neighbours(claim_id):
+            assert claim_id in state.index.neighbours(other)
+
+
+def test_rebuild_without_emitting_leaves_the_state_a_live_run_leaves(stream, make):
+    head, tail = stream[: len(stream) * 2 // 3], stream[len(stream) * 2 // 3 :]
+    live, rebuilt = VerifierState(), VerifierState()
+    claim_id = next(islice((c.claim_id for e in head for c in e.claims), 7, None))
+    decision = make.decision(claim_id, "overturn", "contested")
+    assert _changes([*head, decision], live)
+    assert _changes([*head, decision], rebuilt, emit=False) == []
+    assert rebuilt.current == live.current
+    assert _changes(tail, rebuilt) == _changes(tail, live)
