@@ -11,7 +11,7 @@ from schemas.claims import AttributionClaim, FigureClaim, QuoteClaim
 from services.claims.extract.attributions import attribution_claims
 from services.claims.extract.context import ArticleContext
 from services.claims.extract.figures import figure_claims
-from services.claims.extract.quotes import indirect_quote_claims, quote_claims
+from services.claims.extract.quotes import credit_uncued, indirect_quote_claims, quote_claims
 from services.claims.extract.reported import reported_statements
 
 AnyClaim = QuoteClaim | AttributionClaim | FigureClaim
@@ -27,6 +27,7 @@ def extract_all(body: str, *, article_id: str, extractor_version: str) -> tuple[
     quoted = [q.sentence_span for q in quotes]
     statements = reported_statements(ctx, skip=quoted)
     quotes += indirect_quote_claims(ctx, statements=statements)
+    quotes = credit_uncued(ctx, quotes)
     attributions = attribution_claims(ctx, statements=statements, skip=quoted)
     statements_spans: list[QuoteClaim | AttributionClaim] = [*quotes, *attributions]
     figures = [_link(figure, statements_spans) for figure in figure_claims(ctx)]

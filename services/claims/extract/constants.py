@@ -337,6 +337,7 @@ MIXED_MAX_GAP_WORDS = 14  # cue to quote mark; beyond this the quote is not the 
 MIXED_QUOTE_SHARE = 0.6  # a mixed quote whose words are less of its clause is credited the clause
 MIXED_MIN_WORDS = 3  # shorter quoted fragments in reported speech are scare quotes, not quotes
 SCARE_MAX_WORDS = 6  # "the “capital of the revolution”": a quoted noun phrase after a determiner
+LOOSE_SPEAKER_MAX_WORDS = 10  # longest noun phrase read as a speaker after a quote when no name pattern reads it
 UNCUED_MIN_WORDS = 8  # a quote with no speaker and no cue is kept only if it reads as a sentence
 INDIRECT_MIN_WORDS = 3  # shortest statement we accept in "X said that ..."
 APPOSITIVE_MAX_WORDS = 8  # "Rami Abdel Rahman, head of SOHR, revealed"

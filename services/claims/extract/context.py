@@ -18,6 +18,7 @@ from services.claims.extract.speakers import ArticleNames
 Span = tuple[int, int]
 
 _TITLE_WORD = re.compile(r"[\w’'-]+")
+_TRAILING_PUNCT = ".!?;:,\"”’) \t"
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,3 +96,14 @@ def is_title_case(text: str) -> bool:
     """A quoted title ("War and Peace"): every long word capitalised."""
     words = [w for w in _TITLE_WORD.findall(text) if len(w) > 3]
     return bool(words) and all(w[0].isupper() for w in words)
+
+
+def trim_end(body: str, start: int, end: int) -> int:
+    """``end`` moved back over closing punctuation and white space, keeping a needed closing mark."""
+    limit = end
+    while end > start and body[end - 1] in _TRAILING_PUNCT:
+        end -= 1
+    if body.count("“", start, end) > body.count("”", start, end):
+        closing = body.find("”", end, limit)
+        end = closing + 1 if closing >= 0 else end
+    return end

@@ -22,6 +22,7 @@ from services.claims.extract.constants import (
     ADDRESSEE_VERBS,
     AFTER_QUOTE_WINDOW_CHARS,
     CUE_WINDOW_CHARS,
+    LOOSE_SPEAKER_MAX_WORDS,
     MIXED_MAX_GAP_WORDS,
     MIXED_MIN_WORDS,
     MIXED_QUOTE_SHARE,
@@ -64,6 +65,14 @@ _AFTER_QUOTE_CLAUSE = (
     rf")(?![\w’'-])(?:{WS}+{ADDRESSEE})??(?:{WS}+(?P<channel>{CHANNEL}))?{TIME}?"
 )
 _AFTER_QUOTE = re.compile(rf"{_AFTER_QUOTE_CLAUSE}{WS}*(?:[.,;:!?—–]|\Z)")
+# A noun phrase the name patterns do not read: words up to the sentence's end, no clause punctuation.
+_LOOSE_NP = r"[^\W\d_][^,;:!?“”\"\n]{1,90}?"
+_LOOSE_AFTER_QUOTE = re.compile(
+    rf"{WS}*,?{WS}*(?:(?P<cue>{CUE_VERB}){WS}+(?P<subj>{_LOOSE_NP})|(?P<subj2>{_LOOSE_NP}){WS}+(?P<cue2>{CUE_VERB}))"
+    rf"(?![\w’'-]){WS}*[.!?]?[\"”’)]*{WS}*\Z"
+)
+# A credit under a quote: "…” ― Jane Doe" (the dash and a name closing the paragraph).
+_DASH_CREDIT = re.compile(rf"{WS}*[―—–]{WS}*(?P<subj>[A-Z][^,;:!?“”\"\n]{{1,60}}?){WS}*[.]?{WS}*\Z")
 # The same where the cue clause runs on past the cue ("…,” Trump said at a town hall in March.").
 _AFTER_QUOTE_RUNNING_ON = re.compile(_AFTER_QUOTE_CLAUSE)
 # How the quoted words end when the cue clause runs on ("…,” Trump said at a town hall in March.").
@@ -73,6 +82,7 @@ _DIRECT_GAP = re.compile(
     rf"(?:{WS}+(?P<addr>{ADDRESSEE}))??(?:{WS}*(?P<channel>{CHANNEL}))?{TIME}?{WS}*[:,]?{WS}*\Z"
 )
 _WORDS = re.compile(r"[\w’'-]+")
+_OPENING_MARKS = frozenset({"“", '"', "‘", "'", "``", "''"})
 # Between a cue and its statement: a channel, a time, "that" ("declared on Telegram that …").
 _STATEMENT_START = re.compile(rf"(?:{WS}*{CHANNEL})?{TIME}?{WS}*,?(?:{WS}*that(?![\w’'-]))?{WS}*")
 
@@ -114,13 +124,35 @@ def indirect_quote_claims(
     return claims
 
 
+def credit_uncued(ctx: ArticleContext, quotes: list[QuoteClaim]) -> list[QuoteClaim]:
+    """Quotes with no cue that open the sentence after one whose quote or reported speech has a
+    speaker are that speaker's: "…, Schiff said. “The other factor …”" (rule 3 once indirect
+    speech is known)."""
+    speakers = {ctx.sentences.index_at(q.sentence_span[1] - 1): q.speaker for q in sorted(quotes, key=_start)
+                if q.speaker is not None}
+    credited = []
+    for quote in quotes:
+        sentence = ctx.sentences.index_at(quote.span[0])
+        previous = speakers.get(sentence - 1)
+        opens = ctx.body[ctx.sentences.sentence_of(quote.span[0])[0]:quote.span[0]].strip() in _OPENING_MARKS
+        if quote.speaker is None and quote.cue is None and previous is not None and opens:
+            quote = quote.model_copy(update={"speaker": previous.model_copy(update={"span": None})})
+        credited.append(quote)
+    return credited
+
+
+def _start(quote: QuoteClaim) -> int:
+    return quote.span[0]
+
+
 def _quote_claim(
     ctx: ArticleContext, region: QuotedRegion, *, floor: int, previous: QuoteClaim | None
 ) -> QuoteClaim | None:
     span = content_span(ctx.body, region)
     if span is None:
         return None
-    cue = _cue_after(ctx, region, span) or _cue_before(ctx, region, span, floor=floor)
+    cue = (_cue_after(ctx, region, span) or _cue_before(ctx, region, span, floor=floor)
+           or _loose_cue_after(ctx, region))
     if cue is not None:
         return _build(ctx, cue.statement or span, cue, _speaker(ctx, cue.subject))
     if previous is not None and previous.speaker and _continues(ctx, region, previous):
@@ -169,6 +201,32 @@ def _cue_after(ctx: ArticleContext, region: QuotedRegion, span: Span) -> _Cue | 
         return None
     channel = match.group("channel")
     return _Cue(ctx.body[cue_span[0]:cue_span[1]], cue_span, subject, channel, "direct")
+
+
+def _loose_cue_after(ctx: ArticleContext, region: QuotedRegion) -> _Cue | None:
+    # Rule 1, loosely: the rest of the sentence after the closing mark is only a cue and a noun
+    # phrase the name patterns do not read — "…,” said one Democratic source on the panel." /
+    # "…?” a narrator in the Clinton ad asks." / "…” ― Jane Doe" (a dash credit under a quote).
+    pos = region.after_close
+    if pos is None:
+        return None
+    line_end = ctx.body.find("\n", pos)
+    line_end = len(ctx.body) if line_end < 0 else line_end
+    # The credit closes the line (it is no sentence of its own); the cue clause closes the sentence.
+    match = _DASH_CREDIT.match(ctx.body, pos, min(line_end, pos + AFTER_QUOTE_WINDOW_CHARS))
+    if match is None and _runs_on(ctx.body, region, pos):
+        end = min(max(pos, ctx.sentences.sentence_of(pos)[1]), pos + AFTER_QUOTE_WINDOW_CHARS)
+        match = _LOOSE_AFTER_QUOTE.match(ctx.body, pos, end)
+    if match is None:
+        return None
+    found = {name: match.span(name) for name, text in match.groupdict().items() if text}
+    span = found.get("subj") or found.get("subj2")
+    if span is None or word_count(ctx.body[span[0]:span[1]]) > LOOSE_SPEAKER_MAX_WORDS:
+        return None
+    subject = Subject(ctx.body[span[0]:span[1]], span, "unknown")
+    cue_span = found.get("cue") or found.get("cue2")
+    cue = ctx.body[cue_span[0]:cue_span[1]] if cue_span else None
+    return _Cue(cue, cue_span, subject, None, "direct")
 
 
 def _runs_on(body: str, region: QuotedRegion, after_close: int) -> bool:

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from services.claims.extract.constants import INDIRECT_MIN_WORDS
-from services.claims.extract.context import ArticleContext, word_count
+from services.claims.extract.context import ArticleContext, trim_end, word_count
 from services.claims.extract.cues import ADDRESSEE, CHANNEL, CLAUSE_CUE_RE, INDIRECT_VERB, TIME, WS
 from services.claims.extract.reported_clauses import clause_statement, learned_statement
 from services.claims.extract.speakers import (
@@ -48,7 +48,6 @@ _TRAIL = re.compile(
     rf"|(?!told|tells)(?P<cue2>{INDIRECT_VERB}){WS}+(?P<subj2>{SUBJECT})(?:{WS}*,{WS}*(?P<appos2>{APPOSITIVE}))?)"
     rf"(?![\w’'-])(?:{WS}+(?P<channel>{CHANNEL}))?{_PLACE}?{TIME}?{WS}*[.!?]*[\"”’)]*{WS}*\Z"
 )
-_TRAILING_PUNCT = ".!?;:,\"”’) \t"
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,14 +145,3 @@ def _subject(ctx: ArticleContext, match: re.Match[str], group: str, appos: str, 
     if kind == "pronoun" and not person_pronoun(subject.as_written):
         return None
     return Subject(subject.as_written, subject.span, kind, role)
-
-
-def trim_end(body: str, start: int, end: int) -> int:
-    """``end`` moved back over closing punctuation and white space, keeping a needed closing mark."""
-    limit = end
-    while end > start and body[end - 1] in _TRAILING_PUNCT:
-        end -= 1
-    if body.count("“", start, end) > body.count("”", start, end):
-        closing = body.find("”", end, limit)
-        end = closing + 1 if closing >= 0 else end
-    return end

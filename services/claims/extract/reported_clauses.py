@@ -33,7 +33,7 @@ from services.claims.extract.constants import (
     SCARE_MAX_WORDS,
     SUBJECT_MAX_WORDS,
 )
-from services.claims.extract.context import ArticleContext, word_count
+from services.claims.extract.context import ArticleContext, trim_end, word_count
 from services.claims.extract.cues import ADDRESSEE, CHANNEL, SCARE_LEAD, TIME, WS
 from services.claims.extract.learned_cues import SPEAKER_HEADS, cue_runs
 from services.claims.extract.speakers import Subject, role_of_appositive, subject_from_span
@@ -69,8 +69,11 @@ def clause_statement(
     ctx: ArticleContext, start: int, end: int, cues: list[re.Match[str]]
 ) -> ClauseStatement | None:
     """The first of ``cues`` (``CLAUSE_CUE_RE`` matches in ``body[start:end]``) with a subject
-    before it and a statement around it."""
-    for cue in cues:
+    before it and a statement around it.
+
+    A cue that closes the sentence ("…, sources said.") is tried first: the clause before it is the
+    statement, whatever verbs that clause holds ("Protocol called for …, sources said.")."""
+    for cue in sorted(cues, key=lambda cue: not _closes_sentence(ctx.body, cue.end(), end)):
         word = cue.group().lower()
         if word in PARTICIPLE_CUES:
             subject = _main_clause_subject(ctx, start, cue.start())
@@ -82,6 +85,11 @@ def clause_statement(
         if statement is not None:
             return statement, subject, cue.group(), cue.span(), None
     return None
+
+
+def _closes_sentence(body: str, pos: int, end: int) -> bool:
+    after = _AFTER_CUE.match(body, pos, end)
+    return trim_end(body, after.end() if after else pos, end) <= (after.end() if after else pos)
 
 
 def learned_statement(ctx: ArticleContext, start: int, end: int) -> ClauseStatement | None:
@@ -130,8 +138,6 @@ def _statement(
 ) -> Span | None:
     # Rules: the statement after the cue; the whole sentence round a parenthetical cue; the clause
     # before "…, X said."
-    from services.claims.extract.reported import trim_end  # shared trimming; imported late (cycle)
-
     body = ctx.body
     pos = cue_end
     if cue.lower() in _ADDRESSED:

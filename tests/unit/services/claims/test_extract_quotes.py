@@ -115,3 +115,34 @@ def test_cue_and_speaker_spans_point_into_the_text() -> None:
     assert body[quote.cue_span[0]:quote.cue_span[1]] == "revealed"
     assert body[quote.speaker.span[0]:quote.speaker.span[1]] == "Rami Abdel Rahman"
     assert quote.sentence == body
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker", "speaker_text", "cue"),
+    [
+        # A speaker the name patterns do not read, after the quote.
+        ("“This is a waste of time,” said one Democratic source on the panel.",
+         "one Democratic source on the panel", "one Democratic source on the panel", "said"),
+        ("“Why didn’t he pay his?” a narrator in the Clinton ad asks.",
+         "a narrator in the Clinton ad", "a narrator in the Clinton ad", "asks"),
+        # A dash credit under the quote.
+        ("“He is ignorant of our culture and of our lives.” ― Pamela Padilla", "Pamela Padilla", "Pamela Padilla",
+         None),
+    ],
+)
+def test_loose_speakers_after_a_quote(body: str, speaker: str, speaker_text: str, cue: str | None) -> None:
+    [quote] = [c for c in extract_claims(body, article_id="t") if c.kind == "quote"]
+    assert quote.speaker.name == speaker
+    assert body[quote.speaker.span[0]:quote.speaker.span[1]] == speaker_text
+    assert quote.cue == cue
+
+
+def test_an_uncued_quote_after_reported_speech_is_that_speakers() -> None:
+    body = ("The administration may be reluctant to act, Adam Schiff said. “The other factor is the appearance of "
+            "tipping the scales in the election.”")
+    quotes = [c for c in extract_claims(body, article_id="t") if c.kind == "quote"]
+    assert [(q.quote_type, q.speaker.name, q.speaker.span) for q in quotes] == [
+        ("indirect", "Adam Schiff", (44, 55)),
+        ("direct", "Adam Schiff", None),
+    ]
+    assert quotes[1].text == "The other factor is the appearance of tipping the scales in the election"

@@ -104,3 +104,12 @@ def test_unresolvable_pronoun_keeps_the_mention_as_speaker() -> None:
     body = "The rules are unfair and must change, they said on Friday."
     [quote] = [c for c in extract_claims(body, article_id="t") if c.kind == "quote"]
     assert (quote.quote_type, quote.speaker.name, quote.speaker.span) == ("indirect", "they", (body.index("they"), body.index("they") + 4))
+
+
+def test_a_cue_closing_the_sentence_credits_the_clause_before_it() -> None:
+    # "called for" is a cue too, but "…, sources said." closes the sentence: the sources are credited.
+    body = "Secret Service protocol called for the nominee to be taken to a trauma center, sources said."
+    [claim] = [c for c in extract_claims(body, article_id="t") if c.kind in {"quote", "attribution"}]
+    who = claim.speaker.name if claim.kind == "quote" else claim.source.name
+    assert (claim.text, claim.cue, who) == (
+        "Secret Service protocol called for the nominee to be taken to a trauma center", "said", "sources")
