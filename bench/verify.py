@@ -3,15 +3,17 @@
 Run ``.venv/bin/python -m bench.verify [--sizes 1000,10000,100000,1000000] [--accuracy-limit N]``;
 writes ``bench/results/verify.md``.
 
-* Scale: a generated stream (``bench.verify_workload``) is handled live; when the index holds each
-  size, the next ``--window`` articles are timed one ``handle()`` each (time ÷ the article's
-  claims) and the memory per indexed claim is the RSS growth since the empty state, after
-  ``gc.collect()``, divided by the claims indexed (events are not kept, so RSS is the projection
-  plus allocator slack). Sizes above ``--live-limit`` are filled with ``VerifierState.add_claims``
-  (indexing and matching, no verdict assessment) to fit the time budget; the table says which.
-* Replay: the live run's events are written as JSON to a temporary file, then decoded through the
-  topic registry and handled into a fresh state; its VerdictChanged stream must equal the live one
-  (SHA-256 over every event's JSON).
+* Scale: a generated stream (``bench.verify_workload``) is handled live, every event through
+  ``handle()`` as the service does; when the index holds each size, the next ``--window`` articles are
+  timed one ``handle()`` each (time ÷ the article's claims) and the memory per indexed claim is the RSS
+  growth since the empty state, after ``gc.collect()``, divided by the claims indexed (events are not
+  kept, so RSS is the projection plus allocator slack).
+* Replay: the live run's events are written as JSON to a temporary file. (1) Every event but the last
+  window is decoded through the topic registry and rebuilt into a fresh state with
+  ``handle(emit=False)``, as a restarted verifier rebuilds its projection (timed); then the last window
+  is handled with events emitted: they must equal the live run's, and the final verdict table too.
+  (2) The first ``--prefix`` claims are replayed emitting every event: the stream must equal the live
+  run's prefix (SHA-256 over every event's JSON).
 * Accuracy: ``bench.verify_accuracy`` on Emergent and ECB+ (read from ``../shared/eval``).
 """
 
@@ -29,6 +31,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 from importlib import metadata
+from itertools import islice
 from pathlib import Path
 
 from tqdm import tqdm
@@ -54,7 +57,31 @@ class Point:
     median_us: float
     p95_us: float
     bytes_per_claim: float
-    filled_by: str
+
+
+@dataclass
+class Live:
+    """What the live run leaves for the replay to compare with."""
+
+    points: list[Point]
+    seconds: float  # in handle(), every event
+    prefix_events: int  # events of the first ``prefix`` claims
+    prefix_digest: str  # of their VerdictChanged events
+    tail_events: int  # events of the last timed window
+    tail_digest: str  # of their VerdictChanged events
+    table_digest: str  # of every claim's verdict in force at the end
+    claims: int
+
+
+@dataclass
+class Replay:
+    rebuild_s: float  # decode + handle(emit=False), every event but the tail
+    decode_s: float  # of which decoding
+    claims: int
+    tail_same: bool
+    table_same: bool
+    prefix_s: float
+    prefix_same: bool
 
 
 def rss() -> int:
@@ -62,64 +89,109 @@ def rss() -> int:
         return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
 
 
-def run_scale(sizes: list[int], *, window: int, live_limit: int, spool: Path) -> tuple[list[Point], str, float]:
-    """The live run: points at each size, the digest of every VerdictChanged, seconds handled."""
+def verdict_table_digest(state: VerifierState) -> str:
+    """SHA-256 of every claim's verdict in force (verdict, origins, decider, revision)."""
+    digest = hashlib.sha256()
+    for claim_id, c in sorted(state.current.items()):
+        digest.update(repr((claim_id, c.verdict, c.independent_origins, c.decided_by, c.revision)).encode())
+    return digest.hexdigest()
+
+
+class _Recorder:
+    """Handles events live, spools them as JSON and digests what they emit (all, and the tail)."""
+
+    def __init__(self, out) -> None:
+        self.state, self.out, self.events, self.seconds = VerifierState(), out, 0, 0.0
+        self.digest, self.tail = hashlib.sha256(), None
+
+    def handle(self, event) -> float:
+        self.out.write(event.model_dump_json() + "\n")
+        start = time.perf_counter()
+        changes = handle(event, self.state, producer=PRODUCER)
+        took = time.perf_counter() - start
+        for change in changes:
+            dumped = change.model_dump_json().encode()
+            self.digest.update(dumped)
+            if self.tail is not None:
+                self.tail.update(dumped)
+        self.events, self.seconds = self.events + 1, self.seconds + took
+        return took
+
+
+def run_scale(sizes: list[int], *, window: int, prefix: int, spool: Path) -> Live:
+    """The live run: every event through handle(); a point at each size."""
     gc.collect()
     base = rss()
-    state, points, digest, handled_s = VerifierState(), [], hashlib.sha256(), 0.0
     events = Workload().events()  # without end: superseded claims leave the index
-    pending = list(sizes)
+    pending, points, prefix_mark = list(sizes), [], None
     bar = tqdm(total=sizes[-1], desc="verify scale", unit="claim", file=sys.stderr)
     with spool.open("w", encoding="utf-8") as out:
+        live = _Recorder(out)
         while pending:
-            live = len(state.index) < live_limit
             event = next(events)
-            if live:
-                out.write(event.model_dump_json() + "\n")
-                start = time.perf_counter()
-                for change in handle(event, state, producer=PRODUCER):
-                    digest.update(change.model_dump_json().encode())
-                handled_s += time.perf_counter() - start
-            else:
-                state.add_claims(event)
+            live.handle(event)
             bar.update(len(event.claims))
-            if len(state.index) >= pending[0]:
-                record = (out, digest) if live else None
-                points.append(_point(pending.pop(0), state, events, window, base, record))
+            if prefix_mark is None and len(live.state.index) >= prefix:
+                prefix_mark = (live.events, live.digest.hexdigest())
+            if len(live.state.index) >= pending[0]:
+                if len(pending) == 1:  # the last window is the tail the replay re-emits
+                    tail_start, live.tail = live.events, hashlib.sha256()
+                points.append(_point(pending.pop(0), live, events, window, base))
                 tqdm.write(f"{points[-1]}", file=sys.stderr)
     bar.close()
-    return points, digest.hexdigest(), handled_s
+    prefix_events, prefix_digest = prefix_mark or (live.events, live.digest.hexdigest())
+    return Live(points, live.seconds, prefix_events, prefix_digest, live.events - tail_start,
+                live.tail.hexdigest(), verdict_table_digest(live.state), len(live.state.index))
 
 
-def _point(size: int, state: VerifierState, events, window: int, base: int, record) -> Point:
-    """Memory now, then the next ``window`` articles timed; ``record`` (spool, digest) in the live run."""
+def _point(size: int, live: _Recorder, events, window: int, base: int) -> Point:
+    """Memory now, then the next ``window`` articles timed (handled, spooled and digested as live)."""
     gc.collect()
-    indexed = len(state.index)
+    indexed = len(live.state.index)
     per_claim = (rss() - base) / indexed
     timings = []
     for _ in range(window):
         event = next(events)
-        start = time.perf_counter()
-        changes = handle(event, state, producer=PRODUCER)
-        timings.append((time.perf_counter() - start) / max(1, len(event.claims)) * 1e6)
-        if record:
-            record[0].write(event.model_dump_json() + "\n")
-            for change in changes:
-                record[1].update(change.model_dump_json().encode())
+        timings.append(live.handle(event) / max(1, len(event.claims)) * 1e6)
     p95 = sorted(timings)[int(0.95 * (len(timings) - 1))]
-    return Point(size, indexed, statistics.median(timings), p95, per_claim,
-                 "handle() (live)" if record else "add_claims() fill")
+    return Point(size, indexed, statistics.median(timings), p95, per_claim)
 
 
-def run_replay(spool: Path) -> tuple[str, float, int]:
-    """Decode and handle the spooled events into a fresh state: digest, seconds, claims."""
+def run_replay(spool: Path, live: Live) -> Replay:
+    """Rebuild from the spool as a restarted verifier would, then re-emit the tail; a prefix emitting."""
+    state, decode_s = VerifierState(), 0.0
+    with spool.open("rb") as lines:
+        rebuild_events = sum(1 for _ in lines) - live.tail_events
+    tail = hashlib.sha256()
+    with spool.open("rb") as lines:
+        start = time.perf_counter()
+        for line in tqdm(islice(lines, rebuild_events), total=rebuild_events, desc="rebuild",
+                         unit="event", file=sys.stderr):
+            began = time.perf_counter()
+            event = decode(CLAIMS, line.rstrip(b"\n"))
+            decode_s += time.perf_counter() - began
+            handle(event, state, producer=PRODUCER, emit=False)
+        rebuild_s = time.perf_counter() - start
+        for line in lines:
+            for change in handle(decode(CLAIMS, line.rstrip(b"\n")), state, producer=PRODUCER):
+                tail.update(change.model_dump_json().encode())
+    claims, table_same = len(state.index), verdict_table_digest(state) == live.table_digest
+    del state
+    gc.collect()
+    prefix_s, prefix_digest = _replay_emitting(spool, live.prefix_events)
+    return Replay(rebuild_s, decode_s, claims, tail.hexdigest() == live.tail_digest, table_same,
+                  prefix_s, prefix_digest == live.prefix_digest)
+
+
+def _replay_emitting(spool: Path, events: int) -> tuple[float, str]:
+    """Decode and handle the first ``events`` spooled events, emitting: seconds, digest."""
     state, digest = VerifierState(), hashlib.sha256()
-    lines = spool.read_text(encoding="utf-8").splitlines()
-    start = time.perf_counter()
-    for line in tqdm(lines, desc="replay", unit="event", file=sys.stderr):
-        for change in handle(decode(CLAIMS, line.encode()), state, producer=PRODUCER):
-            digest.update(change.model_dump_json().encode())
-    return digest.hexdigest(), time.perf_counter() - start, len(state.index)
+    with spool.open("rb") as lines:
+        start = time.perf_counter()
+        for line in islice(lines, events):
+            for change in handle(decode(CLAIMS, line.rstrip(b"\n")), state, producer=PRODUCER):
+                digest.update(change.model_dump_json().encode())
+        return time.perf_counter() - start, digest.hexdigest()
 
 
 def _versions() -> str:
@@ -132,27 +204,34 @@ def _versions() -> str:
     return ", ".join(found)
 
 
-def _scale_lines(points: list[Point], live_digest: str, replay: tuple[str, float, int], live_s: float) -> list[str]:
-    base = points[0]
-    rows = ["| indexed claims | filled by | time per claim, median (µs) | p95 (µs) | ratio to 10^3 (median) "
-            "| memory per indexed claim (RSS delta, bytes) |", "|---|---|---|---|---|---|"]
+def _scale_lines(live: Live, replay: Replay) -> list[str]:
+    points, base = live.points, live.points[0]
+    rows = ["| indexed claims | time per claim, median (µs) | p95 (µs) | ratio to 10^3 (median) "
+            "| memory per indexed claim (RSS delta, bytes) |", "|---|---|---|---|---|"]
     for p in points:
-        rows.append(f"| {p.claims:,} | {p.filled_by} | {p.median_us:.0f} | {p.p95_us:.0f} | "
+        rows.append(f"| {p.claims:,} | {p.median_us:.0f} | {p.p95_us:.0f} | "
                     f"{p.median_us / base.median_us:.2f}× | {p.bytes_per_claim:,.0f} |")
     last = points[-1]
-    digest, seconds, claims = replay
-    per_million = seconds / claims * 1e6 if claims else float("nan")
     rows += [
+        "",
+        "Every size is filled live: each event through `handle()`, verdicts assessed and emitted.",
         "",
         f"- time target (≤ {TARGET_RATIO:.0f}× at the largest size): "
         f"{'met' if last.median_us <= TARGET_RATIO * base.median_us else 'not met'} "
         f"({last.median_us / base.median_us:.2f}× at {last.claims:,}).",
         f"- memory target (< {TARGET_BYTES} B per claim at the largest size): "
         f"{'met' if last.bytes_per_claim < TARGET_BYTES else 'not met'} ({last.bytes_per_claim:,.0f} B).",
-        f"- replay: {claims:,} claims decoded from JSON and handled in {seconds:.1f} s "
-        f"({per_million:.0f} s per 10^6 claims, extrapolated linearly; target < {TARGET_REPLAY_S:.0f} s); "
-        f"live handling took {live_s:.1f} s. VerdictChanged streams "
-        f"{'identical' if digest == live_digest else 'DIFFERENT'} (SHA-256 {digest[:16]}…).",
+        f"- live run: {live.claims:,} claims handled in {live.seconds:.0f} s "
+        f"({live.seconds / live.claims * 1e6:.0f} µs per claim, emitting).",
+        f"- replay (rebuild): {replay.claims:,} claims decoded from JSON through the topic registry and "
+        f"rebuilt with `handle(emit=False)` in {replay.rebuild_s:.0f} s (of which decoding "
+        f"{replay.decode_s:.0f} s; target < {TARGET_REPLAY_S:.0f} s per 10^6); then the last window re-emitted: "
+        f"VerdictChanged events {'identical to' if replay.tail_same else 'DIFFERENT from'} the live run's, "
+        f"final verdict table {'identical' if replay.table_same else 'DIFFERENT'}.",
+        f"- replay (emitting): the first {live.prefix_events:,} events replayed emitting in "
+        f"{replay.prefix_s:.1f} s; VerdictChanged stream "
+        f"{'identical to' if replay.prefix_same else 'DIFFERENT from'} the live run's (SHA-256 "
+        f"{live.prefix_digest[:16]}…).",
     ]
     return rows
 
@@ -161,8 +240,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,10000,100000,1000000")
     parser.add_argument("--window", type=int, default=100, help="articles timed at each size")
-    parser.add_argument("--live-limit", type=int, default=30_000,
-                        help="handle() every event up to this many claims; fill with add_claims() above")
+    parser.add_argument("--prefix", type=int, default=30_000, help="claims replayed emitting every event")
     parser.add_argument("--accuracy-limit", type=int, default=None, help="records per eval file")
     parser.add_argument("--out", type=Path, default=RESULTS)
     args = parser.parse_args(argv)
@@ -170,10 +248,10 @@ def main(argv: list[str] | None = None) -> None:
     accuracy = accuracy_lines(limit=args.accuracy_limit)
     with tempfile.TemporaryDirectory() as tmp:
         spool = Path(tmp) / "claims.jsonl"
-        points, digest, live_s = run_scale(sizes, window=args.window, live_limit=args.live_limit, spool=spool)
+        live = run_scale(sizes, window=args.window, prefix=args.prefix, spool=spool)
         gc.collect()
-        replay = run_replay(spool)
-    lines = _header(args) + ["## Scale", ""] + _scale_lines(points, digest, replay, live_s)
+        replay = run_replay(spool, live)
+    lines = _header(args) + ["## Scale", ""] + _scale_lines(live, replay)
     lines += ["", "## Accuracy on public data", ""] + accuracy
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -188,7 +266,7 @@ def _header(args: argparse.Namespace) -> list[str]:
         f"- machine: {platform.platform()}, {platform.machine()}, {os.cpu_count()} CPUs (one process)",
         f"- Python {platform.python_version()}; {_versions()}",
         f"- command: `.venv/bin/python -m bench.verify --sizes {args.sizes} --window {args.window} "
-        f"--live-limit {args.live_limit}`",
+        f"--prefix {args.prefix}`",
         "- workload: `bench.verify_workload` (seed 7): template stories (Zipf places, speakers, monitoring "
         "groups), each published as a wire original, verbatim/trimmed republications, rewrites with "
         "paraphrased quotes, rising or conflicting tolls, and 10 % corrected as version 2; ~5 claims "
