@@ -12,7 +12,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from services.claims.extract.constants import INDIRECT_MIN_WORDS
+from services.claims.extract.constants import INDIRECT_MIN_WORDS, PARTICIPLE_CUES
 from services.claims.extract.context import ArticleContext, trim_end, word_count
 from services.claims.extract.cues import ADDRESSEE, CHANNEL, CLAUSE_CUE_RE, INDIRECT_VERB, TIME, WS
 from services.claims.extract.reported_clauses import clause_statement, learned_statement
@@ -50,6 +50,12 @@ _TRAIL = re.compile(
 )
 
 
+# ", adding that" / ", saying" inside a statement: a second cue of the same speaker.
+_PARTICIPLE_AFTER_COMMA = re.compile(
+    rf",{WS}+(?P<cue>{'|'.join(sorted(PARTICIPLE_CUES))})(?![\w’'-])(?:{WS}*,)?(?:{WS}+that(?![\w’'-]))?{WS}*"
+)
+
+
 @dataclass(frozen=True, slots=True)
 class ReportedStatement:
     """A statement credited to a subject by a cue verb, as character spans."""
@@ -76,9 +82,26 @@ def reported_statements(ctx: ArticleContext, *, skip: list[Span]) -> list[Report
         for finder in (*finders, _learned_statement):
             statement = finder(ctx, start, end, in_sentence)
             if statement is not None and _long_enough(ctx.body, statement.statement):
-                found.append(statement)
+                found += _split_at_participle(ctx, statement)
                 break
     return found
+
+
+def _split_at_participle(ctx: ArticleContext, statement: ReportedStatement) -> list[ReportedStatement]:
+    # "X said S1, adding that S2": two statements of X, each with its own cue (PolNeAR's reading).
+    start, end = statement.statement
+    match = _PARTICIPLE_AFTER_COMMA.search(ctx.body, start, end)
+    if match is None or statement.cue_span[0] >= start:
+        return [statement]
+    first = (start, trim_end(ctx.body, start, match.start()))
+    second = (match.end(), end)
+    if not (_long_enough(ctx.body, first) and _long_enough(ctx.body, second)):
+        return [statement]
+    cue_span = match.span("cue")
+    return [
+        ReportedStatement(first, statement.subject, statement.cue, statement.cue_span, statement.channel),
+        ReportedStatement(second, statement.subject, match.group("cue"), cue_span, None),
+    ]
 
 
 def _learned_statement(ctx: ArticleContext, start: int, end: int, _cues: object) -> ReportedStatement | None:

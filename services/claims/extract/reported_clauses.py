@@ -60,6 +60,7 @@ _TIME_LEADS = frozenset("on late early earlier last this".split())
 # comma and "that" before the statement.
 _AFTER_CUE = re.compile(rf"(?:{WS}+{CHANNEL})?{TIME}?{WS}*[,:]?(?:{WS}+that)?(?![\w’'-]){WS}*")
 _ADDRESSEE_AFTER = re.compile(rf"{WS}+{ADDRESSEE}")
+SCARE_GAP_WORDS = 3  # "called it a “…”": the label follows the cue within a few words
 _SPEAKING_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
 _SEGMENT = re.compile(r"[^,;—–()\[\]“”\"]+")
 _WORD = re.compile(r"[\w’'.-]+")
@@ -97,13 +98,11 @@ def learned_statement(ctx: ArticleContext, start: int, end: int) -> ClauseStatem
     statement around it: the long tail of cues ("defended", "is pushing for") no word list holds.
 
     Learned cues are less sure than listed ones, so the subject must be someone (a person, an
-    organisation or a personal pronoun), and a sentence with a scare quote is left to the quote
-    rules ("She called it a “historic moment”" is a scare quote, not a statement)."""
-    if _scare_quote_in(ctx, start, end):
-        return None
+    organisation or a personal pronoun), and a cue that names something with a scare quote is
+    left to the quote rules ("She called it a “historic moment”" is a label, not a statement)."""
     for cue_start, cue_end in cue_runs(ctx.body, start, end):
         subject = _subject_before(ctx, start, cue_start)
-        if subject is None or not _is_someone(subject):
+        if subject is None or not _is_someone(subject) or _names_with_scare_quote(ctx, cue_end, end):
             continue
         cue = ctx.body[cue_start:cue_end]
         statement = _statement(ctx, start, end, subject, cue, cue_end)
@@ -112,16 +111,16 @@ def learned_statement(ctx: ArticleContext, start: int, end: int) -> ClauseStatem
     return None
 
 
-def _scare_quote_in(ctx: ArticleContext, start: int, end: int) -> bool:
-    # A short quoted noun phrase after "a", "the", "called" …, as the quote rules read it.
-    first = bisect.bisect_left(ctx.quoted, start, key=lambda region: region.open_at)
-    for region in ctx.quoted[first:]:
-        if region.open_at >= end:
-            return False
-        short = word_count(ctx.body[region.content_start:region.content_end]) <= SCARE_MAX_WORDS
-        if short and SCARE_LEAD.search(ctx.body, max(start, region.open_at - 20), region.open_at):
-            return True
-    return False
+def _names_with_scare_quote(ctx: ArticleContext, cue_end: int, end: int) -> bool:
+    # A short quoted phrase a few words after the cue, after "a", "the", "as" …: "called it a “…”".
+    first = bisect.bisect_left(ctx.quoted, cue_end, key=lambda region: region.open_at)
+    if first == len(ctx.quoted):
+        return False
+    region = ctx.quoted[first]
+    if region.open_at >= end or word_count(ctx.body[cue_end:region.open_at]) > SCARE_GAP_WORDS:
+        return False
+    short = word_count(ctx.body[region.content_start:region.content_end]) <= SCARE_MAX_WORDS
+    return short and SCARE_LEAD.search(ctx.body, cue_end, region.open_at) is not None
 
 
 def _is_someone(subject: Subject) -> bool:

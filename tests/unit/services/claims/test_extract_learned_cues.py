@@ -70,3 +70,18 @@ def test_training_counts_cue_tokens_and_speaker_heads() -> None:
     assert table["showed"] == pytest.approx(3 / 4)  # three of three, with one pseudo-miss
     assert "found" not in table  # seen once: below MIN_COUNT
     assert train_cues.speaker_heads(records) == ["poll"]
+
+
+def test_a_label_in_scare_quotes_far_from_the_cue_does_not_block_it() -> None:
+    body = "Senator Elizabeth Warren blasted the nominee on Tuesday for being a “faker” at heart."
+    assert _statements(body) == [
+        ("quote", "the nominee on Tuesday for being a “faker” at heart", "blasted", "Elizabeth Warren"),
+    ]
+
+
+def test_a_participle_after_a_comma_is_a_second_statement_of_the_same_speaker() -> None:
+    body = "Jane Roe said the talks had stalled over the border, adding that a deal was still possible this year."
+    assert _statements(body) == [
+        ("quote", "the talks had stalled over the border", "said", "Jane Roe"),
+        ("quote", "a deal was still possible this year", "adding", "Jane Roe"),
+    ]
