@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 PYTEST_ARGS ?=
 
-.PHONY: help venv browser demo serve test test-unit kafka-up kafka-down kafka-status schemas bench bench-extract bench-verify clean
+.PHONY: help venv browser demo serve test test-unit kafka-up kafka-down kafka-status schemas bench bench-extract bench-verify bench-serialise bench-e2e bench-profile clean
 
 help:
 	@echo "make demo        set up, start a local Kafka broker and the services, run the sample feed, print the report"
@@ -18,6 +18,9 @@ help:
 	@echo "make bench       every benchmark; tables in bench/results/"
 	@echo "make bench-extract   extraction quality and speed vs quantulum3 on ../shared/eval"
 	@echo "make bench-verify    verifier time and memory per claim at 10^3..10^6, replay, Emergent and ECB+"
+	@echo "make bench-serialise events/s encoding and decoding the envelope, pydantic vs orjson/msgspec/pydantic-core"
+	@echo "make bench-e2e       the whole pipeline through a real local broker: burst throughput, latency at 50/s"
+	@echo "make bench-profile   py-spy profile of every service under a burst, into bench/results/profiles/"
 	@echo "make schemas     regenerate schemas/jsonschema/ from the models"
 	@echo "make clean       remove the virtualenv and var/ (broker data and cached jars)"
 
@@ -56,13 +59,23 @@ kafka-down: venv
 kafka-status: venv
 	$(BIN)/wirecheck kafka status
 
-bench: bench-extract bench-verify
+bench: bench-extract bench-verify bench-serialise bench-e2e
 
 bench-extract: venv
 	$(BIN)/python -m bench.extract
 
 bench-verify: venv
 	$(BIN)/python -m bench.verify
+
+bench-serialise: venv
+	$(BIN)/python -m bench.serialise
+
+# Starts its own broker on free loopback ports (never the demo's 19092) and stops it at the end.
+bench-e2e: venv
+	$(BIN)/python -m bench.e2e
+
+bench-profile: venv
+	$(BIN)/python -m bench.e2e_profile
 
 schemas: venv
 	$(BIN)/python -m schemas.jsonschema_export

@@ -8,18 +8,19 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterable, Mapping
+from typing import IO
 
 SERVICES = ("ingest", "claims", "verify")
 STOP_TIMEOUT_S = 20.0
 
 
 def start_service(name: str, *, env: Mapping[str, str] | None = None,
-                  extra_args: Iterable[str] = ()) -> subprocess.Popen:
-    """``wirecheck run NAME`` as a child process with JSON logs on stderr."""
+                  extra_args: Iterable[str] = (), stderr: IO | None = None) -> subprocess.Popen:
+    """``wirecheck run NAME`` as a child process with JSON logs on stderr (or the file ``stderr``)."""
     child_env = {**os.environ, **(env or {}), "WIRECHECK_LOG_JSON": "true"}
     return subprocess.Popen(
         [sys.executable, "-m", "wirecheck.cli", "run", name, *extra_args],
-        env=child_env, stdin=subprocess.DEVNULL,
+        env=child_env, stdin=subprocess.DEVNULL, stderr=stderr,
     )
 
 

@@ -33,6 +33,11 @@ class Settings(BaseSettings):
     max_article_chars: int = Field(default=512_000, ge=1)
     poll_timeout_ms: int = Field(default=200, ge=1)
     max_poll_records: int = Field(default=500, ge=1)
+    # Batching of the stages' transactional writes. A transaction's records are flushed at its
+    # commit anyway, so lingering adds no latency there; bigger batches mean fewer produce requests
+    # (bench/results/profiles/, bench/results/e2e.md).
+    linger_ms: int = Field(default=5, ge=0)
+    batch_bytes: int = Field(default=16_384, ge=1_024)
     metrics_port: int | None = Field(default=None, description="Serve Prometheus /metrics on this port.")
     metrics_host: str = Field(default="127.0.0.1", description="Address /metrics binds to (0.0.0.0 in containers).")
     log_json: bool | None = Field(default=None, description="JSON logs; default: JSON unless a TTY.")

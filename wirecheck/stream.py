@@ -217,7 +217,8 @@ def _transactional_producer(settings: Settings, transactional_id: str) -> KafkaP
         transactional_id=transactional_id,
         enable_idempotence=True,
         acks="all",
-        linger_ms=5,
+        linger_ms=settings.linger_ms,
+        batch_size=settings.batch_bytes,
         client_id=transactional_id,
     )
     producer.init_transactions()
