@@ -68,6 +68,12 @@ NEAR_DUPLICATE_JACCARD = 0.6
 # Ullman, "Mining of Massive Datasets", ch. 3.4).
 LSH_ROWS_PER_BAND = 3
 
+# An article's MinHash and LSH buckets are dropped once the newest article is this much later: a
+# copy published two months after its original is no longer found as its echo. They were ~1/3 of
+# the projection's memory at 3*10^4 claims (bench/results/profiles/04-*.txt); clusters already
+# formed stay.
+NEAR_DUPLICATE_HORIZON_SECONDS = 56 * 86400.0
+
 # --- matching ------------------------------------------------------------------------------------
 
 # Statements (quotes, attributions) match when this share of the shorter one's content words is in
@@ -213,6 +219,10 @@ MAX_CANDIDATES = 64
 # evidence, O(links) per arrival (bench/results/profiles/02-*.txt); 32 links from distinct outlets
 # already decide any verdict (two origins corroborate, one contests).
 MAX_LINKS = 32
+# Time buckets (of MATCH_WINDOW) whose postings the index keeps behind the newest one. A claim is
+# only compared within MATCH_WINDOW, so older postings serve only claims that arrive over two months
+# late; dropping them keeps the index's postings to a few weeks of claims (profile 04).
+RETAINED_BUCKETS = 4
 
 # --- verdicts ------------------------------------------------------------------------------------
 

@@ -19,7 +19,9 @@ the claims that still have room, and the full ones keep the verdict their links 
 
 Keys are filed per time bucket of MATCH_WINDOW (claims published further apart are never the same
 claim, see matching.py), so a posting list holds the claims of a few weeks, not of all time: that
-keeps the cost per claim flat as the index grows.
+keeps the cost per claim flat as the index grows. Only the newest RETAINED_BUCKETS buckets keep
+their postings (the records stay, for evidence): a claim that arrives later than that behind the
+newest one finds no candidates, and an undated claim looks up the retained buckets only.
 
 Claims are numbered internally; postings and edges hold those small ints, and an edge holds only the
 relation's kind (its reason is recomputed when evidence is shown).
@@ -36,9 +38,11 @@ from services.verify.constants import (
     HOT_KEY_POSTINGS,
     MATCH_WINDOW_SECONDS,
     MAX_CANDIDATES,
-    MAX_LINKS,
     MAX_KEY_WORDS,
+    MAX_LINKS,
+    RETAINED_BUCKETS,
 )
+from services.verify.exceptions import VerifyError
 from services.verify.records import AttributionRecord, ClaimRecord, FigureRecord, QuoteRecord
 
 BlockingKey = tuple[str, str, str]
@@ -112,7 +116,8 @@ class ClaimIndex:
 
     Compact by design (a million claims fit in well under a GiB): a key is filed as the 64-bit
     hash of (key, time bucket); a key held by one claim stores that claim's number, more share an
-    ``array('I')``; a claim's edges are one ``array('Q')`` of ``neighbour << 2 | relation``.
+    ``array('I')``; a claim's edges are one ``array('I')`` of ``neighbour << 2 | relation`` (so
+    at most 2^30 claims are numbered, see ``add``).
     Hash collisions can only add a candidate, which ``relate`` then rejects, so they never change
     a verdict.
     """
@@ -120,11 +125,11 @@ class ClaimIndex:
     def __init__(self) -> None:
         self._number: dict[str, int] = {}
         self._records: list[ClaimRecord | None] = []  # None: removed (its number is not reused)
-        self._postings: dict[int, int | array] = {}
+        # time bucket → key hash → claim numbers; buckets past RETAINED_BUCKETS are dropped
+        self._postings: dict[int, dict[int, int | array]] = {}
         self._edges: dict[int, array] = {}
         self._by_article: dict[str, int | array] = {}
         self._by_source_key: dict[str, int | array] = {}
-        self._buckets_seen: set[int] = set()
 
     def __len__(self) -> int:
         return len(self._number)
@@ -142,12 +147,16 @@ class ClaimIndex:
         if record.claim_id in self._number:
             return
         number = len(self._records)
+        if number >= _MAX_NUMBERED:
+            raise VerifyError(
+                f"the index has numbered {number:,} claims, its limit; restart the verifier so "
+                "it rebuilds a compact index from claims.v1"
+            )
         self._number[record.claim_id] = number
         self._records.append(record)
-        bucket = time_bucket(record.published_at)
-        self._buckets_seen.add(bucket)
+        postings = self._bucket(time_bucket(record.published_at))
         for key in blocking_keys(record):
-            _file(self._postings, hash((key, bucket)), number)
+            _file(postings, hash(key), number)
         _file(self._by_article, record.article_id, number)
         if isinstance(record, AttributionRecord):
             for key in record.source_keys:
@@ -162,7 +171,8 @@ class ClaimIndex:
         up every bucket, a dated one the undated bucket too). Hot keys are skipped, see above.
         """
         buckets = self._query_buckets(record.published_at)
-        lists = [(k, _numbers(self._postings.get(hash((k, b))))) for k in keys for b in buckets]
+        filed = [self._postings[b] for b in buckets if b in self._postings]
+        lists = [(k, _numbers(postings.get(hash(k)))) for k in keys for postings in filed]
         cool = [(k, p) for k, p in lists if len(p) <= HOT_KEY_POSTINGS]
         if not cool and lists:  # every key is hot: scan the least hot one
             cool = [min(lists, key=lambda pair: len(pair[1]))]
@@ -181,10 +191,20 @@ class ClaimIndex:
                 if found >= MAX_CANDIDATES:
                     return
 
+    def _bucket(self, bucket: int) -> dict[int, int | array]:
+        """The postings of a time bucket; opening a new one drops those RETAINED_BUCKETS behind it."""
+        postings = self._postings.get(bucket)
+        if postings is None:
+            postings = self._postings[bucket] = {}
+            newest = max(self._postings)
+            for old in [b for b in self._postings if b != UNDATED and b < newest - RETAINED_BUCKETS]:
+                del self._postings[old]
+        return postings
+
     def _query_buckets(self, published_at: float | None) -> list[int]:
         bucket = time_bucket(published_at)
         if bucket == UNDATED:
-            return sorted(self._buckets_seen)
+            return sorted(self._postings)
         return [bucket - 1, bucket, bucket + 1, UNDATED]
 
     def remove(self, claim_id: str) -> set[str]:
@@ -194,9 +214,9 @@ class ClaimIndex:
         record = self._records[number]
         assert record is not None
         self._records[number] = None
-        bucket = time_bucket(record.published_at)
+        postings = self._postings.get(time_bucket(record.published_at), {})
         for key in blocking_keys(record):
-            _discard(self._postings, hash((key, bucket)), number)
+            _discard(postings, hash(key), number)
         _discard(self._by_article, record.article_id, number)
         if isinstance(record, AttributionRecord):
             for key in record.source_keys:
@@ -213,7 +233,7 @@ class ClaimIndex:
     def _set_edge(self, x: int, y: int, code: int) -> None:
         edges = self._edges.get(x)
         if edges is None:
-            self._edges[x] = array("Q", [y << 2 | code])
+            self._edges[x] = array("I", [y << 2 | code])
             return
         for i, packed in enumerate(edges):
             if packed >> 2 == y:
@@ -233,7 +253,7 @@ class ClaimIndex:
             edges = self._edges.get(y)
             if edges is None:
                 continue
-            kept = array("Q", (packed for packed in edges if packed >> 2 != x))
+            kept = array("I", (packed for packed in edges if packed >> 2 != x))
             if kept:
                 self._edges[y] = kept
             else:
@@ -260,6 +280,7 @@ class ClaimIndex:
 # Relations as the two low bits of a packed edge.
 _RELATIONS = ("supports", "contradicts", "updates", "none")
 _RELATION_CODES = {name: code for code, name in enumerate(_RELATIONS)}
+_MAX_NUMBERED = 1 << 30  # claim numbers fit an edge's 32 bits beside the relation's two
 UNDATED = -(1 << 40)  # the time bucket of claims whose article has no publication time
 
 

@@ -32,6 +32,7 @@ import hashlib
 import sys
 import math
 from array import array
+from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -40,6 +41,7 @@ from services.ingest.fingerprint import estimated_jaccard
 from services.verify.constants import (
     KNOWN_SOURCE_ALIASES,
     LSH_ROWS_PER_BAND,
+    NEAR_DUPLICATE_HORIZON_SECONDS,
     NEAR_DUPLICATE_JACCARD,
     WIRE_CREDIT_PATTERNS,
     WIRE_NAMES,
@@ -121,7 +123,9 @@ class ArticleOrigins:
     """Articles, their near-duplicate clusters and the origin of each (rules 1–3 above).
 
     Candidates come from LSH bands of the fingerprint, so registering an article costs the size of
-    its bands' buckets, not the number of articles.
+    its bands' buckets, not the number of articles. An article's fingerprint and buckets are
+    dropped NEAR_DUPLICATE_HORIZON_SECONDS after it (by the newest publication time seen), in
+    arrival order, so a replay drops the same ones.
     """
 
     def __init__(self) -> None:
@@ -131,6 +135,8 @@ class ArticleOrigins:
         self._parent: dict[str, str] = {}
         self._members: dict[str, list[str]] = {}
         self._origin: dict[str, str] = {}
+        self._bucketed: deque[tuple[float, str, int]] = deque()  # (published, id, content)
+        self._newest = -math.inf
 
     def __contains__(self, article_id: str) -> bool:
         return article_id in self._articles
@@ -157,7 +163,20 @@ class ArticleOrigins:
         self._members[meta.article_id] = [meta.article_id]
         for other in self._near_duplicates(meta):
             self._union(meta.article_id, other)
+        if published is not None:
+            self._bucketed.append((published, article_id, content))
+            self._newest = max(self._newest, published)
+            self._retire_fingerprints()
         return self._refresh_origins(self._find(meta.article_id)) - {meta.article_id}
+
+    def _retire_fingerprints(self) -> None:
+        """Drop the buckets and fingerprints of articles past the horizon (kept in arrival order)."""
+        while self._bucketed and self._bucketed[0][0] < self._newest - NEAR_DUPLICATE_HORIZON_SECONDS:
+            _, article_id, content = self._bucketed.popleft()
+            article = self._articles.get(article_id)
+            if article is not None and article.content == content:  # not replaced since
+                self._unbucket(article_id, article)
+                article.fingerprint = None
 
     def replace(self, meta: ArticleMeta, credit: str | None) -> set[str]:
         """Register a newer version of an article; returns the other articles whose origin changed.
@@ -172,14 +191,7 @@ class ArticleOrigins:
     def _remove(self, article_id: str) -> set[str]:
         """Take an article out of its buckets and cluster; returns members whose origin changed."""
         article = self._articles.pop(article_id)
-        for key in self._bucket_keys(article.content, article):
-            held = [a for a in self._in_bucket(key) if a != article_id]
-            if len(held) > 1:
-                self._buckets[key] = held
-            elif held:
-                self._buckets[key] = held[0]
-            else:
-                self._buckets.pop(key, None)
+        self._unbucket(article_id, article)
         root = self._find(article_id)
         rest = sorted(m for m in self._members.pop(root) if m != article_id)
         del self._parent[article_id], self._origin[article_id]
@@ -192,6 +204,16 @@ class ArticleOrigins:
         for new_root in sorted({self._find(m) for m in rest}):
             changed |= self._refresh_origins(new_root)
         return changed
+
+    def _unbucket(self, article_id: str, article: _Article) -> None:
+        for key in self._bucket_keys(article.content, article):
+            held = [a for a in self._in_bucket(key) if a != article_id]
+            if len(held) > 1:
+                self._buckets[key] = held
+            elif held:
+                self._buckets[key] = held[0]
+            else:
+                self._buckets.pop(key, None)
 
     def _cluster_neighbours(self, article_id: str, among: set[str]) -> set[str]:
         article = self._articles[article_id]

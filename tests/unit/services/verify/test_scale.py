@@ -2,6 +2,8 @@
 
 * ``link_can_move``: a new link that cannot move a verdict skips re-assessing the claim;
 * ``MAX_LINKS``: a claim holds at most that many links;
+* ``RETAINED_BUCKETS``: postings of old time buckets are dropped, records kept;
+* ``NEAR_DUPLICATE_HORIZON_SECONDS``: old articles' fingerprints are dropped, clusters kept;
 * ``handle(..., emit=False)``: a projection rebuild leaves the state a live run leaves.
 
 The equivalences run over the generated stream of the scale benchmark (``bench.verify_workload``):
@@ -18,6 +20,14 @@ from bench.verify_workload import Workload
 from schemas.envelope import Producer
 from services.verify import VerifierState, handle
 from services.verify import index as index_module
+from services.verify.constants import (
+    MATCH_WINDOW_SECONDS,
+    NEAR_DUPLICATE_HORIZON_SECONDS,
+    RETAINED_BUCKETS,
+)
+from services.verify.index import ClaimIndex, blocking_keys
+from services.verify.origins import ArticleOrigins
+from services.verify.records import claim_record
 from services.verify.verdicts import link_can_move
 
 
@@ -81,3 +91,42 @@ def test_rebuild_without_emitting_leaves_the_state_a_live_run_leaves(stream, mak
     assert _changes([*head, decision], rebuilt, emit=False) == []
     assert rebuilt.current == live.current
     assert _changes(tail, rebuilt) == _changes(tail, live)
+
+
+def test_postings_of_old_time_buckets_are_dropped_and_their_records_kept(make):
+    index = ClaimIndex()
+    window = MATCH_WINDOW_SECONDS
+
+    def quote(outlet: str, bucket: float):
+        text = "Rebels are five kilometres from the centre of Homs now"
+        claim = make.quote(make.meta(outlet), text, "Rami Abdel Rahman")
+        return claim_record(claim, published_at=1.7e9 + bucket * window)
+
+    old, late, probe = quote("Old Post", 0), quote("Late Post", 0.5), quote("Probe Post", 0.9)
+    index.add(old)
+    assert _candidate_ids(index, probe) == [old.claim_id]
+    index.add(quote("News Post", RETAINED_BUCKETS + 1))  # a newer bucket: bucket 0 is dropped
+    assert _candidate_ids(index, probe) == []
+    assert index.get(old.claim_id) == old  # its record stays, for evidence
+    index.add(late)  # arrives after its bucket was dropped: not filed either
+    assert _candidate_ids(index, probe) == [] and late.claim_id in index
+
+
+def _candidate_ids(index, record):
+    return [r.claim_id for r in index.candidates(record, blocking_keys(record, query=True))]
+
+
+def test_fingerprints_past_the_horizon_are_dropped_and_clusters_kept(make, seed_body):
+    origins = ArticleOrigins()
+    horizon_hours = NEAR_DUPLICATE_HORIZON_SECONDS / 3600
+    original = make.meta("Levant Dispatch", body=seed_body)
+    copy = make.meta("Daily Star", body=seed_body + " Updated.", hours=1)
+    late_copy = make.meta("Gulf Wire", body=seed_body + " Again.", hours=horizon_hours + 48)
+    for meta in (original, copy):
+        origins.register(meta, None)
+    assert origins.same_text(original.article_id, copy.article_id)
+    origins.register(make.meta("Beirut Post", body="Other news.", hours=horizon_hours + 24), None)
+    origins.register(late_copy, None)
+    assert origins.same_text(original.article_id, copy.article_id)  # the cluster stays
+    assert not origins.same_text(original.article_id, late_copy.article_id)
+    assert origins.origin(late_copy.article_id) == "Gulf Wire"
