@@ -55,19 +55,20 @@ def status(feeds_file: Path | None, state_file: Path | None, as_json: bool) -> N
     settings = Settings()
     config = _config(feeds_file, settings)
     path = state_file or state_path(config, settings)
-    states = read_state(path).feeds
-    names = [f.name for f in config.feeds] if config else sorted(states)
-    if not names:
+    rows = status_rows(config, path)
+    if not rows:
         click.echo(f"no feeds: {path} holds no state yet and no feeds file was given", err=True)
         sys.exit(1)
-    now = utc_now()
-    rows = [_row(name, states.get(name, FeedState()), now) for name in names]
-    if as_json:
-        for row in rows:
-            click.echo(json.dumps(row, ensure_ascii=False))
-    else:
-        click.echo(_table(rows))
+    click.echo("\n".join(json.dumps(row, ensure_ascii=False) for row in rows) if as_json else status_table(rows))
     sys.exit(0 if all(row["health"] == "healthy" for row in rows) else 1)
+
+
+def status_rows(config: FeedsConfig | None, path: Path) -> list[dict[str, object]]:
+    """One row per feed of ``config`` (or per feed in the state file), from the state at ``path``."""
+    states = read_state(path).feeds
+    names = [f.name for f in config.feeds] if config else sorted(states)
+    now = utc_now()
+    return [_row(name, states.get(name, FeedState()), now) for name in names]
 
 
 def _row(name: str, state: FeedState, now: datetime) -> dict[str, object]:
@@ -83,7 +84,7 @@ def _iso(moment: datetime | None) -> str | None:
     return moment.isoformat(timespec="seconds") if moment else None
 
 
-def _table(rows: list[dict[str, object]]) -> str:
+def status_table(rows: list[dict[str, object]]) -> str:
     cells = [[str(row["feed"]), str(row["health"]), row["last_success"] or "never", str(row["entries"]),
               str(row["published"]), str(row["refused"]),
               f"{row['lag_s']:.0f} s" if row["lag_s"] is not None else "—",

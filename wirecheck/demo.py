@@ -1,11 +1,12 @@
 """`wirecheck demo` / `make demo`: the whole pipeline once, on the sample feed (shell layer).
 
 1. start the local broker (unless KAFKA_BOOTSTRAP_SERVERS names one) and create the topics;
-2. start the claims and verify services as child processes;
-3. ingest the seed article and the sample feed;
+2. serve the sample feed on loopback as a stand-in wire (one Atom feed per outlet), and start the
+   claims, verify and ingest services as child processes, ingest following the stand-in's feeds;
+3. ingest the seed article (a file);
 4. wait until every article has its claims, the verifier has caught up and every claim has a verdict;
-5. print the report; stop what the demo started — with ``--serve``, once Ctrl-C or SIGTERM ends
-   the serving.
+5. print the report and the feeds' health (``wirecheck feeds status``); stop what the demo started —
+   with ``--serve``, once Ctrl-C or SIGTERM ends the serving.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pathlib import Path
 
 from schemas import ArticlePublished
 from schemas.registry import CLAIMS, DECISIONS
+from services.ingest.follow.stand_in import StandInWire
 from services.ingest.runner import PRODUCER, ingest_paths
 from services.ingest.sources import article_events, expand_paths
 from wirecheck.exceptions import WirecheckError
@@ -37,12 +39,27 @@ SEED_METADATA = {
 }
 
 
+# The stand-in wire's feeds are polled this often while the demo runs (conditional requests: 304s).
+DEMO_FEED_INTERVAL_S = 5.0
+
+
 def demo_inputs() -> list[tuple[list[str], dict[str, str]]]:
-    """(paths, default metadata) for each ingest call of the demo."""
-    inputs = [([str(SAMPLE_FEED)], {})]
-    if SEED.exists():
-        inputs.insert(0, ([str(SEED)], SEED_METADATA))
-    return inputs
+    """(paths, default metadata) of every article of the demo as files. The demo itself ingests the
+    seed this way and follows the sample feed over HTTP (the same articles, the same ids)."""
+    return seed_inputs() + [([str(SAMPLE_FEED)], {})]
+
+
+def seed_inputs() -> list[tuple[list[str], dict[str, str]]]:
+    return [([str(SEED)], SEED_METADATA)] if SEED.exists() else []
+
+
+def write_demo_feeds(wire: StandInWire, settings: Settings) -> Path:
+    """The feeds file following every outlet of the stand-in wire, with its own state file."""
+    path = settings.home / "feeds" / f"{settings.topic_prefix}demo-feeds.toml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    state = f'state_file = "{settings.topic_prefix}demo-state.json"\n\n'
+    path.write_text(state + wire.feeds_toml(interval_s=DEMO_FEED_INTERVAL_S), encoding="utf-8")
+    return path
 
 
 def demo_article_ids(settings: Settings) -> set[str]:
@@ -64,16 +81,23 @@ def run_demo(settings: Settings, *, serve: bool, timeout_s: float, echo=print) -
         broker_was_running = broker.pid() is not None
         broker.up(echo=echo)
     ensure_topics(settings)
-    procs = [start_service("claims"), start_service("verify")]
+    wire = StandInWire(SAMPLE_FEED)
+    wire.start()
+    feeds_file = write_demo_feeds(wire, settings)
+    echo(f"demo: a stand-in wire serves {len(wire.outlets)} feeds of {SAMPLE_FEED} on "
+         f"{wire.url('<outlet>')}; ingest follows them ({feeds_file})")
+    procs = [start_service("claims"), start_service("verify"),
+             start_service("ingest", extra_args=["--feeds", str(feeds_file)])]
     try:
         if not SEED.exists():
-            echo(f"demo: seed article not found at {SEED}; ingesting the sample feed only")
-        for paths, defaults in demo_inputs():
+            echo(f"demo: seed article not found at {SEED}; following the sample feed only")
+        for paths, defaults in seed_inputs():
             result = ingest_paths(paths, settings, defaults=defaults)
             echo(f"demo: ingested {', '.join(paths)}: {len(result.published)} published, "
                  f"{result.duplicates} already there, {len(result.errors)} refused")
         collected = wait_for_verdicts(settings, demo_article_ids(settings), timeout_s, procs)
         echo(render_text(collected))
+        echo(f"demo: wirecheck feeds status {feeds_file}\n{feeds_status(feeds_file, settings)}")
         if serve:
             from services.review.launch import start_review_process
 
@@ -82,6 +106,7 @@ def run_demo(settings: Settings, *, serve: bool, timeout_s: float, echo=print) -
             _wait_for_interrupt()
     finally:
         stop_services(procs)
+        wire.stop()
         if broker is not None and not broker_was_running:
             broker.down(echo=echo)
 
@@ -101,6 +126,16 @@ def wait_for_verdicts(settings: Settings, article_ids: set[str], timeout_s: floa
             raise WirecheckError(f"{len(missing)} article(s) still lack claims or verdicts after "
                                  f"{timeout_s:.0f} s: {sorted(missing)}")
         time.sleep(1.0)
+
+
+def feeds_status(feeds_file: Path, settings: Settings) -> str:
+    """What ``wirecheck feeds status FEEDS_FILE`` prints."""
+    from services.ingest.follow.config import load_feeds
+    from services.ingest.follow.state import state_path
+    from wirecheck.cli_feeds import status_rows, status_table
+
+    config = load_feeds(feeds_file)
+    return status_table(status_rows(config, state_path(config, settings)))
 
 
 def pending_articles(collected: Collected, article_ids: set[str]) -> set[str]:

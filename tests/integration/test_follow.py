@@ -136,9 +136,13 @@ def _broker_away(*_args, **_kwargs):
 def test_a_500_then_recovery(kafka_settings, server, tmp_path) -> None:
     server.serve("/feed", Reply(500, b"oops"), Reply(500, b"oops"), with_etag(rss(("a", "Alpha text."))))
     with following(_feed(server), kafka_settings, tmp_path / "state.json") as poll:
+        failed_before = _sample("wirecheck_feed_polls_total", outcome="failed") or 0
         first, second = poll(), poll()
         failing = read_state(tmp_path / "state.json").feeds["wire-one"]
+        assert (_sample("wirecheck_feed_up"), _sample("wirecheck_feed_polls_total", outcome="failed")) == (
+            0, failed_before + 2)
         assert poll() == 60
+        assert _sample("wirecheck_feed_up") == 1 and 0 <= _sample("wirecheck_feed_lag_seconds") < 60
     assert 0.25 <= first <= 0.5 and 0.5 <= second <= 1.0  # backoff doubles, with jitter
     assert (failing.health(utc_now()), failing.consecutive_failures, failing.last_error) == (
         "failing", 2, "HTTP 500 Internal Server Error")
@@ -147,6 +151,12 @@ def test_a_500_then_recovery(kafka_settings, server, tmp_path) -> None:
         "healthy", 0, 1)
     assert recovered.last_error_at < recovered.last_success_at
     assert [a.original_id for a in _articles(kafka_settings)] == ["a"]
+
+
+def _sample(name: str, **labels: str) -> float | None:
+    from prometheus_client import REGISTRY
+
+    return REGISTRY.get_sample_value(name, {"feed": "wire-one", **labels})
 
 
 def test_429_waits_as_long_as_retry_after_says(kafka_settings, server, tmp_path) -> None:

@@ -66,7 +66,8 @@ class PollOutcome:
     entries: int = 0
     published: int = 0
     page_failures: list[str] = field(default_factory=list)
-    revisions: dict[str, str] = field(default_factory=dict)  # link-only entries handled, once published
+    # Link-only entries of this response that are handled (published or refused): kept once published.
+    revisions: dict[str, str] = field(default_factory=dict)
 
 
 class FeedFollower:
@@ -120,7 +121,7 @@ class FeedFollower:
             items = list(full_text_articles(text, self.feed, where=where))
             outcome = PollOutcome(entries=len(items))
         self._publish(items, state, outcome)
-        state.entry_revisions.update(outcome.revisions)
+        state.entry_revisions = outcome.revisions  # entries gone from the feed are forgotten
         if not outcome.page_failures:  # else keep the old validators: the next poll retries the pages
             state.etag, state.last_modified = fetched.validators.etag, fetched.validators.last_modified
         metrics.FEED_POLLS.labels(self.feed.name, "updated").inc()
@@ -131,9 +132,12 @@ class FeedFollower:
         entries = list(linked_entries(text, self.feed, where=where))
         outcome, items = PollOutcome(entries=len(entries)), []
         for number, entry in enumerate(entries, start=1):
-            if isinstance(entry, BadRecordError) or state.entry_revisions.get(entry.key) == entry.revision:
-                items += [entry] if isinstance(entry, BadRecordError) else []
+            if isinstance(entry, BadRecordError):
+                items.append(entry)
                 continue
+            if state.entry_revisions.get(entry.key) == entry.revision:
+                outcome.revisions[entry.key] = entry.revision
+                continue  # handled by an earlier poll: its page is not fetched again
             try:
                 page = self._page(client, entry)
             except FetchFailedError as exc:
@@ -195,10 +199,15 @@ class FeedFollower:
 
     def _dead_letter_once(self, state: FeedState, error: FeedContentError) -> None:
         """An unreadable body goes to the dead-letter topic once, not at every poll."""
-        if _digest(error) not in state.refused_hashes:
+        if _digest(error) in state.refused_hashes:
+            return
+        try:
             self.publisher.publish([error])  # an error is dead-lettered, nothing published
-            state.refused_hashes = sorted({*state.refused_hashes, _digest(error)})
-            state.refused_total += 1
+        except Exception as exc:  # noqa: BLE001 — the broker is away: dead-lettered at a later poll
+            log.warning("dead letter not sent", feed=self.feed.name, error=repr(exc))
+            return
+        state.refused_hashes = sorted({*state.refused_hashes, _digest(error)})
+        state.refused_total += 1
 
     def _lag_s(self) -> float:
         state = self.states.get(self.feed.name)

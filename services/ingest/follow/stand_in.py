@@ -99,7 +99,8 @@ class StandInWire:
         handler = type("StandInHandler", (_Handler,),
                        {"documents": {f"/feeds/{name}.atom": doc for name, (_, doc) in feeds.items()}})
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self.thread = threading.Thread(target=self.server.serve_forever, name="stand-in-wire", daemon=True)
+        self.thread = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.1},
+                                       name="stand-in-wire", daemon=True)
 
     def url(self, name: str) -> str:
         return f"http://127.0.0.1:{self.server.server_address[1]}/feeds/{name}.atom"
@@ -109,11 +110,17 @@ class StandInWire:
         return "".join(f'[[feeds]]\nname = "{name}"\nurl = "{self.url(name)}"\noutlet = "{outlet}"\n'
                        f'format = "atom"\ninterval_s = {interval_s}\n\n' for name, outlet in self.outlets.items())
 
-    def __enter__(self) -> StandInWire:
+    def start(self) -> None:
         self.thread.start()
-        return self
 
-    def __exit__(self, *exc_info) -> None:
+    def stop(self) -> None:
         self.server.shutdown()
         self.server.server_close()
         self.thread.join(timeout=5)
+
+    def __enter__(self) -> StandInWire:
+        self.start()
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.stop()
