@@ -31,7 +31,11 @@ from bench.scoring import (
     Counts,
     figure_counts,
     match_spans,
+    SPEC_KINDS,
     normalise_unit,
+    scored_figures,
+    spec_kind_of_quantity,
+    spec_kind_of_quantulum,
     speaker_matches,
 )
 from services.claims.extract import EXTRACTOR_VERSION, extract_claims
@@ -145,7 +149,8 @@ def gold_figures(record: dict) -> list[dict]:
 
 def wirecheck_figures(text: str) -> list[dict]:
     return [
-        {"span": tuple(c.span), "value": c.value, "low": c.low, "high": c.high, "unit": c.unit}
+        {"span": tuple(c.span), "value": c.value, "low": c.low, "high": c.high, "unit": c.unit,
+         "kind": spec_kind_of_quantity(c.quantity)}
         for c in extract_claims(text, article_id="bench")
         if c.kind == "figure"
     ]
@@ -159,7 +164,8 @@ def quantulum_figures(text: str) -> list[dict]:
         low = high = None
         if q.uncertainty:
             low, high = q.value - q.uncertainty, q.value + q.uncertainty
-        found.append({"span": tuple(q.span), "value": q.value, "low": low, "high": high, "unit": unit})
+        found.append({"span": tuple(q.span), "value": q.value, "low": low, "high": high, "unit": unit,
+                      "kind": spec_kind_of_quantulum(kind, q.unit.name)})
     return found
 
 
@@ -169,17 +175,22 @@ def _quietly(fn: Callable, *args):
         return fn(*args)
 
 
-def score_figures(records: list[dict], system: Callable[[str], list[dict]], label: str) -> tuple[Counts, Counts]:
-    value, with_unit = Counts(), Counts()
+def score_figures(
+    records: list[dict], system: Callable[[str], list[dict]], label: str
+) -> tuple[Counts, Counts, Counts]:
+    """Value, value+unit and value-over-every-prediction counts (see ``scored_figures``)."""
+    value, with_unit, every = Counts(), Counts(), Counts()
     for record in tqdm(records, desc=label, unit="text", file=sys.stderr):
         try:
             pred = system(record["text"])
         except Exception:  # noqa: BLE001 - a system that fails on a text predicts nothing for it
             pred = []
         gold = gold_figures(record)
-        value += figure_counts(pred, gold, with_unit=False)
-        with_unit += figure_counts(pred, gold, with_unit=True)
-    return value, with_unit
+        scored = scored_figures(pred, gold, spec_kind=SPEC_KINDS.get(record.get("model", "")))
+        value += figure_counts(scored, gold, with_unit=False)
+        with_unit += figure_counts(scored, gold, with_unit=True)
+        every += figure_counts(pred, gold, with_unit=False)
+    return value, with_unit, every
 
 
 # --- speed ----------------------------------------------------------------------------------------
@@ -294,6 +305,10 @@ def _tables(quotes: QuoteScores, recall_by_type, figures, ours: float, theirs: f
         "indirect) equals the gold type; \"recall, any type\" counts every matched gold of that type.",
         "Figures: value match within 0.5 % (value, or low and high); value+unit also needs the unit equal "
         "after `bench.scoring.normalise_unit`. quantulum3's uncertainty (±) becomes low/high. "
+        "A Recognizers-Text spec labels only the kind of figure its model finds (CurrencyModel: money, "
+        "DimensionModel: measures, …), so a prediction there is scored when it overlaps a gold figure or is of "
+        "the spec's kind; others are of kinds the spec does not annotate (the row \"scoring every prediction\" "
+        "counts them as false positives), for both systems alike (`bench.scoring.scored_figures`). "
         "`quantulum3_en` is quantulum3's own test set, so the package scores about 100 there by construction; "
         "Recognizers-Text is the fairer comparison.",
         f"Speed: PolNeAR dev article texts (mean {mean_words:.0f} words), one process, wall clock with "
@@ -322,17 +337,16 @@ def _quote_rows(q: QuoteScores, recall_by_type: dict[str, Counts]) -> Iterator[s
 
 
 def _figure_rows(figures: dict) -> Iterator[str]:
-    totals = {sys_: [Counts(), Counts()] for sys_ in ("wirecheck", "quantulum3")}
+    totals = {sys_: [Counts(), Counts(), Counts()] for sys_ in ("wirecheck", "quantulum3")}
     for name, result in figures.items():
         for sys_ in totals:
-            totals[sys_][0] += result[sys_][0]
-            totals[sys_][1] += result[sys_][1]
+            totals[sys_] = [t + r for t, r in zip(totals[sys_], result[sys_], strict=True)]
         yield from _figure_pair(name, result["wirecheck"], result["quantulum3"], bold=False)
     yield from _figure_pair("both sets", totals["wirecheck"], totals["quantulum3"], bold=True)
 
 
 def _figure_pair(name: str, ours, theirs, *, bold: bool) -> Iterator[str]:
-    (v_ours, u_ours), (v_theirs, u_theirs) = ours, theirs
+    (v_ours, u_ours, e_ours), (v_theirs, u_theirs, e_theirs) = ours, theirs
     b = "**" if bold else ""
     diff = 100 * (v_ours.f1 - v_theirs.f1)
     target = f"≥ 95.0 and ≥ +{TARGET_FIGURE_LEAD:.0f} vs quantulum3"
@@ -343,6 +357,10 @@ def _figure_pair(name: str, ours, theirs, *, bold: bool) -> Iterator[str]:
            f"{diff:+.1f} | {target} | {met_f1}; {met_lead} |")
     yield (f"| figures {name}: value+unit F1 | {_pct(u_ours.f1)} | {_pct(u_theirs.f1)} | "
            f"{100 * (u_ours.f1 - u_theirs.f1):+.1f} | | |")
+    if e_ours != v_ours or e_theirs != v_theirs:
+        yield (f"| figures {name}: value P / F1 scoring every prediction | {_pct(e_ours.precision)} / "
+               f"{_pct(e_ours.f1)} | {_pct(e_theirs.precision)} / {_pct(e_theirs.f1)} | "
+               f"{100 * (e_ours.f1 - e_theirs.f1):+.1f} | | |")
 
 
 def _speed_rows(ours: float, theirs: float, mean_words: float) -> Iterator[str]:

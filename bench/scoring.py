@@ -8,7 +8,8 @@ The rules are those of ``shared/eval/README.md``:
   when the predicted speaker's span overlaps the gold speaker's, or one name holds the other.
 * figures (Recognizers-Text, quantulum3) — a predicted figure matches a gold one of the same text when
   its value, or its low/high, equals the gold one within 0.5 %; for the unit score its unit must also
-  be the same after ``normalise_unit``.
+  be the same after ``normalise_unit``. A Recognizers-Text spec labels one kind of figure, so only
+  predictions of that kind or overlapping a gold figure are scored there (``scored_figures``).
 """
 
 from __future__ import annotations
@@ -157,6 +158,43 @@ def figure_counts(pred: Sequence[dict], gold: Sequence[dict], *, with_unit: bool
         return values_match(p, g) and (not with_unit or p.get("unit") == g.get("unit"))
 
     return Counts(len(match_figures(pred, gold, same=same)), len(pred), len(gold))
+
+
+# What each Recognizers-Text spec labels, in one vocabulary for both systems' predictions: a spec
+# labels every figure of its kind in its texts and nothing else (the NumberModel's "the 180ml
+# liquid" has no gold figure: 180 ml is the DimensionModel's).
+SPEC_KINDS: dict[str, str] = {
+    "NumberModel": "number", "NumberRangeModel": "number", "CurrencyModel": "money", "DimensionModel": "measure",
+    "TemperatureModel": "temperature", "PercentModel": "percent", "AgeModel": "age",
+}
+_QUANTITY_KINDS = {
+    "count": "number", "money": "money", "temperature": "temperature", "percent": "percent", "age": "age",
+    **dict.fromkeys(["length", "mass", "area", "volume", "speed", "angle", "information"], "measure"),
+}
+_QUANTULUM_KINDS = {
+    "dimensionless": "number", "currency": "money", "temperature": "temperature",
+    **dict.fromkeys(["length", "mass", "area", "volume", "speed", "angle", "data storage"], "measure"),
+}
+
+
+def spec_kind_of_quantity(quantity: str) -> str | None:
+    """A wirecheck figure's ``quantity`` in the spec vocabulary; None for kinds no spec labels (years …)."""
+    return _QUANTITY_KINDS.get(quantity)
+
+
+def spec_kind_of_quantulum(entity: str | None, unit: str | None) -> str | None:
+    """A quantulum3 quantity's entity (and unit, for percentages) in the spec vocabulary."""
+    if (unit or "").lower() in {"percentage", "percent"}:
+        return "percent"
+    return _QUANTULUM_KINDS.get(entity or "")
+
+
+def scored_figures(pred: Sequence[dict], gold: Sequence[dict], *, spec_kind: str | None) -> list[dict]:
+    """The predictions a partially labelled text can judge: all of them when the text is fully
+    labelled (``spec_kind`` None); else those overlapping a gold figure or of the spec's kind."""
+    if spec_kind is None:
+        return list(pred)
+    return [p for p in pred if p.get("kind") == spec_kind or any(overlap(p["span"], g["span"]) for g in gold)]
 
 
 # Units as the datasets and quantulum3 name them → wirecheck's normalised units (constants.UNITS).

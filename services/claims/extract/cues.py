@@ -62,7 +62,7 @@ CUE_VERB_RE = re.compile(rf"(?<![\w’'-]){CUE_VERB}(?![\w’'-])")
 INDIRECT_VERB_RE = re.compile(rf"(?<![\w’'-]){INDIRECT_VERB}(?![\w’'-])")
 CHANNEL_RE = re.compile(rf"{WS}*({CHANNEL})")
 
-def _trie(words: frozenset[str] | tuple[str, ...]) -> str:
+def trie(words: frozenset[str] | tuple[str, ...]) -> str:
     # An alternation factored on shared prefixes ("sa(?:id|ys|y)"): ``re`` tries a flat alternation
     # of 250 words one by one at every position; a trie decides on the first letters.
     tree: dict = {}
@@ -87,6 +87,6 @@ def _trie_pattern(node: dict) -> str:
 # The clause-level cues of ``reported``: verbs, multi-word cues and participles, one pattern. Cues
 # are lower-case words: the lookahead rejects most positions before the trie is tried.
 CLAUSE_CUE_RE = re.compile(
-    rf"(?=[a-z])(?<![\w’'-])(?:{_trie(CLAUSE_CUE_PHRASES + tuple(CLAUSE_CUE_VERBS | PARTICIPLE_CUES))})"
+    rf"(?=[a-z])(?<![\w’'-])(?:{trie(CLAUSE_CUE_PHRASES + tuple(CLAUSE_CUE_VERBS | PARTICIPLE_CUES))})"
     rf"(?![\w’'-])"
 )

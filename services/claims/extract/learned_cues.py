@@ -17,16 +17,17 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from services.claims.extract.cues import trie
+
 Span = tuple[int, int]
 
 TABLE_PATH = Path(__file__).with_name("cue_table.json")
+WORD_FLOOR = 0.1  # a word this rarely a cue on its own is not looked at in context
 CUE_THRESHOLD = 0.3  # P(cue | word, context) from which a word is a cue; best quote F1 on held-out train articles
 
 # Words (with inner apostrophes and hyphens) and the punctuation that tells a cue's use: a colon
 # or a quote mark after "said", a comma after "added".
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z’'-]*|[:,“”\"]")
-# Only lower-case words are read as cues: a capitalised one opens a name or a sentence.
-_CANDIDATE = re.compile(r"[a-z]")
 _PASSIVE_AUXILIARIES = frozenset({"is", "was", "were", "are", "be", "been", "being"})
 
 
@@ -37,11 +38,16 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[int,
 
 def features(toks: list[tuple[int, int, str]], i: int) -> tuple[str, str, str]:
     """The word; the word and the next token; the word and the previous one (``C`` for a capitalised word)."""
-    word = toks[i][2].lower()
-    after = toks[i + 1][2].lower() if i + 1 < len(toks) else ""
+    after = toks[i + 1][2] if i + 1 < len(toks) else ""
     before = toks[i - 1][2] if i > 0 else ""
+    return context_keys(toks[i][2], after, before)
+
+
+def context_keys(word: str, after: str, before: str) -> tuple[str, str, str]:
+    """``features`` from the word and its neighbouring tokens as written."""
+    word = word.lower()
     before = "C" if before[:1].isupper() else before.lower()
-    return word, f"{word}|n={after}", f"{word}|p={before}"
+    return word, f"{word}|n={after.lower()}", f"{word}|p={before}"
 
 
 def _load(path: Path) -> dict:
@@ -57,9 +63,10 @@ RATES: dict[str, float] = _TABLE.get("rates", {})
 SPEAKER_HEADS: frozenset[str] = frozenset(_TABLE.get("speaker_heads", ()))
 
 
-def cue_rate(toks: list[tuple[int, int, str]], i: int, rates: dict[str, float] = RATES) -> float:
-    """P(cue) of token ``i``: the rate of its most specific context in the table (0 for unseen words)."""
-    word, with_next, with_previous = features(toks, i)
+def cue_rate(keys: tuple[str, str, str], rates: dict[str, float] = RATES) -> float:
+    """P(cue) of a word with its ``context_keys``: the rate of its most specific context in the table
+    (0 for unseen words)."""
+    word, with_next, with_previous = keys
     rate = rates.get(word)
     if rate is None:
         return 0.0
@@ -70,18 +77,40 @@ def cue_rate(toks: list[tuple[int, int, str]], i: int, rates: dict[str, float] =
     return rate
 
 
+def _vocabulary(rates: dict[str, float], threshold: float) -> re.Pattern[str]:
+    # One scan finds the words that can be a cue in some context (most words of a text never are):
+    # a lower-case letter first, whole tokens only.
+    best: dict[str, float] = {}
+    for key, rate in rates.items():
+        word = key.split("|", 1)[0]
+        best[word] = max(best.get(word, 0.0), rate)
+    # Function words ("to", "of", "the") are inside many cues but rarely one by themselves.
+    words = [word for word, rate in best.items() if rate >= threshold and rates.get(word, 0.0) >= WORD_FLOOR]
+    if not words:
+        return re.compile(r"(?!)")
+    return re.compile(rf"(?=[a-z])(?<![A-Za-z’'-])(?:{trie(words)})(?![A-Za-z’'-])")
+
+
+_CAN_BE_CUE = _vocabulary(RATES, CUE_THRESHOLD)
+_LAST_TOKEN = re.compile(rf"({_TOKEN.pattern})[^A-Za-z’'\-:,“”\"]*\Z")
+_LOOK_BACK_CHARS = 40  # longer than any word before a cue
+
+
 def cue_runs(body: str, start: int, end: int, *, threshold: float = CUE_THRESHOLD) -> Iterator[Span]:
     """Spans of runs of adjacent cue tokens in ``body[start:end]`` ("has taken aim at" is one run),
     without leading adverbs; passives ("was said") are left out: their subject is not the speaker."""
-    toks = tokens(body, start, end)
     run: list[tuple[int, int, str]] = []
-    for i, token in enumerate(toks):
-        if _CANDIDATE.match(token[2]) is not None and cue_rate(toks, i) >= threshold:
-            run.append(token)
+    words = _CAN_BE_CUE if threshold >= CUE_THRESHOLD else _vocabulary(RATES, threshold)
+    for match in words.finditer(body, start, end):
+        after = _TOKEN.search(body, match.end(), end)
+        before = _LAST_TOKEN.search(body, max(start, match.start() - _LOOK_BACK_CHARS), match.start())
+        keys = context_keys(match.group(), after.group() if after else "", before.group(1) if before else "")
+        if cue_rate(keys) < threshold:
             continue
-        if run:
+        if run and body[run[-1][1]:match.start()].strip():
             yield from _kept(run)
             run = []
+        run.append((match.start(), match.end(), match.group()))
     if run:
         yield from _kept(run)
 

@@ -16,3 +16,16 @@ def test_without_joining_every_quoted_stretch_is_a_prediction() -> None:
     first, second = _predicted_statements(BODY, "t", join_continuations=False)
     assert BODY[first["span"][0]:first["span"][1]] == "We will rebuild"
     assert BODY[second["span"][0]:second["span"][1]] == "It will take years, but we will do it"
+
+
+def test_a_partly_labelled_text_scores_predictions_of_its_kind_or_at_a_gold_figure() -> None:
+    from bench.scoring import scored_figures
+
+    gold = [{"span": (20, 29), "value": 125000.0}]
+    year = {"span": (3, 7), "value": 1972.0, "kind": None}  # a year: no spec labels years
+    count = {"span": (40, 42), "value": 30.0, "kind": "number"}  # a number in a currency spec
+    money = {"span": (20, 29), "value": 125.0, "kind": "money"}  # at the gold figure: judged, wrong value
+    dollars = {"span": (50, 55), "value": 5.0, "kind": "money"}  # the spec's kind, not labelled: wrong
+    pred = [year, count, money, dollars]
+    assert scored_figures(pred, gold, spec_kind="money") == [money, dollars]
+    assert scored_figures(pred, gold, spec_kind=None) == pred  # a fully labelled text judges every one

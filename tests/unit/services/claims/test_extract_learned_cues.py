@@ -4,7 +4,7 @@ import pytest
 
 from services.claims import train_cues
 from services.claims.extract import extract_claims
-from services.claims.extract.learned_cues import cue_rate, cue_runs, tokens
+from services.claims.extract.learned_cues import cue_rate, cue_runs, features, tokens
 
 
 def _statements(body: str) -> list[tuple]:
@@ -57,9 +57,10 @@ def test_cue_runs_are_exact_spans_without_leading_adverbs() -> None:
 def test_a_context_seen_often_enough_overrides_its_word() -> None:
     rates = {"fired": 0.2, "fired|n=back": 0.6}
     back, missiles = tokens("he fired back"), tokens("he fired missiles")
-    assert cue_rate(back, 1, rates) == 0.6
-    assert cue_rate(missiles, 1, rates) == 0.2
-    assert cue_rate(tokens("he jumped back"), 1, rates) == 0.0
+    assert cue_rate(features(back, 1), rates) == 0.6
+    assert cue_rate(features(missiles, 1), rates) == 0.2
+    assert cue_rate(features(tokens("he jumped back"), 1), rates) == 0.0
+    assert features(tokens("Trump fired back"), 1) == ("fired", "fired|n=back", "fired|p=C")
 
 
 def test_training_counts_cue_tokens_and_speaker_heads() -> None:
