@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 
+import pydantic_core
 from pydantic import TypeAdapter, ValidationError
 
 from schemas.envelope import Event
@@ -79,7 +80,7 @@ def decode(topic: str, value: bytes | None) -> Event:
     except UnicodeDecodeError as exc:
         raise EventDecodeError(f"record is not UTF-8 ({exc.reason} at byte {exc.start})") from exc
     try:
-        raw = json.loads(text)
+        raw = _parse(text)
     except json.JSONDecodeError as exc:
         raise EventDecodeError(f"record is not valid JSON: {exc.msg} at char {exc.pos}") from exc
     expected = _name(topic)
@@ -96,6 +97,17 @@ def decode(topic: str, value: bytes | None) -> Event:
     except ValidationError as exc:
         read_as = f" (v{written}, read as v{current['schema_version']})" if current is not raw else ""
         raise EventDecodeError(f"{expected}{read_as} failed validation: {_summarise(exc)}") from exc
+
+
+def _parse(text: str) -> object:
+    """JSON text → Python objects. pydantic-core's parser makes decoding our envelopes 1.3-2.4×
+    faster than ``json.loads`` did (bench/results/serialise.md); text it refuses is parsed again by ``json.loads``,
+    so what is accepted, and the error for what is not, stay the standard library's (which also
+    takes lone surrogate escapes such as ``"\\ud800"``, refused by pydantic-core)."""
+    try:
+        return pydantic_core.from_json(text)
+    except ValueError:
+        return json.loads(text)
 
 
 def _name(topic: str) -> str:

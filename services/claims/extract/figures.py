@@ -94,6 +94,21 @@ _RANK = re.compile(
     rf"highest|lowest|deadliest|worst|best|busiest|longest|oldest|richest|poorest|most|least|"
     rf"smallest|strongest|fastest)))(?![\w])"
 )
+# Rule: "one in three", "two out of five", "one over twenty" — a proportion, not two counts.
+_RATIO = re.compile(
+    rf"{_LEFT}(?=[\dA-Za-z])(?P<num>{NUMBER}){WS}+(?P<sep>in|out{WS}+of|over){WS}+(?P<num2>{NUMBER})"
+    rf"(?P<scale2>{SCALE})?(?![\w])"
+)
+# Rule: "5 feet 2 inches", "3 dollars and 50 cents", "2 hours 30 minutes" — one quantity in two
+# units, the smaller one's share of the larger; "12 ft 2 in" writes the inches as "in".
+_COMPOUND_UNITS: dict[tuple[str, str], tuple[str, float]] = {
+    ("ft", "in"): ("ft", 1 / 12), ("USD", "cent"): ("USD", 1 / 100), ("GBP", "GBp"): ("GBP", 1 / 100),
+    ("lb", "GBp"): ("GBP", 1 / 100), ("lb", "oz"): ("lb", 1 / 16), ("hour", "minute"): ("hour", 1 / 60),
+    ("minute", "second"): ("minute", 1 / 60), ("m", "cm"): ("m", 1 / 100),
+}
+_COMPOUND_JOIN = re.compile(rf"{WS}+(?:and{WS}+)?")
+_INCHES_AS_IN = re.compile(rf"{WS}+in(?![\w’'-])")
+_RATIO_MAX_DENOMINATOR = 1000  # "one in 2016" is a date, not a proportion
 # Qualifiers are looked for behind a number, not tried at every position: that keeps the scan fast.
 # Comparison signs may touch the number (">10", "<= 5").
 _QUALIFIER_BEFORE = re.compile(
@@ -139,7 +154,8 @@ def figure_claims(ctx: ArticleContext) -> list[FigureClaim]:
     for draft in drafts:
         if not kept or draft.span[0] >= kept[-1].span[1]:
             kept.append(draft)
-    return [_claim(ctx, d) for d in _merge_equivalents(ctx.body, _merge_bounds(ctx.body, kept))]
+    merged = _merge_equivalents(ctx.body, _merge_compounds(ctx.body, _merge_bounds(ctx.body, kept)))
+    return [_claim(ctx, d) for d in merged]
 
 
 def _candidates(ctx: ArticleContext):
@@ -148,7 +164,7 @@ def _candidates(ctx: ArticleContext):
     # which no number holds). Ranks, then vague counts, then plain numbers: at equal spans the sort
     # in ``figure_claims`` keeps this order.
     spans = spans_with_numbers(ctx.body, ctx.sentences.spans)
-    for pattern, read in ((_RANK, _rank), (_VAGUE, _vague), (_PLAIN, _plain)):
+    for pattern, read in ((_RANK, _rank), (_VAGUE, _vague), (_RATIO, _ratio), (_PLAIN, _plain)):
         for start, end in spans:
             match = pattern.search(ctx.body, start, end)
             while match is not None:
@@ -184,6 +200,17 @@ def _vague(ctx: ArticleContext, match: re.Match[str]) -> _Draft | None:
         approximate=True, about=phrase.about,
     )
     return _qualified(draft, qual, None) if qual else draft
+
+
+def _ratio(ctx: ArticleContext, match: re.Match[str]) -> _Draft | None:
+    part, whole = parse_number(match.group("num")), parse_number(match.group("num2"))
+    if part is None or whole is None or _is_year(match.group("num2")):
+        return None
+    whole *= parse_scale(match.group("scale2"))
+    if not 0 < part < whole <= _RATIO_MAX_DENOMINATOR * parse_scale(match.group("scale2")):
+        return None
+    phrase = counted_phrase(ctx.body, match.end(), allow_of=False)
+    return _Draft((match.start(), match.end()), match.span(), "proportion", value=part / whole, about=phrase.about)
 
 
 def _plain(ctx: ArticleContext, match: re.Match[str]) -> _Draft | None:
@@ -417,6 +444,40 @@ def _opposite_bounds(first: _Draft, second: _Draft) -> bool:
     low = first.low if first.low is not None else second.low
     high = first.high if first.high is not None else second.high
     return low < high
+
+
+def _merge_compounds(body: str, drafts: list[_Draft]) -> list[_Draft]:
+    # "5 feet and 2 inches": the larger unit's figure takes the smaller one's share and span.
+    merged: list[_Draft] = []
+    for draft in drafts:
+        previous = merged[-1] if merged else None
+        compound = _compound(body, previous, draft) if previous is not None else None
+        if compound is None:
+            merged.append(draft)
+            continue
+        unit, share, end = compound
+        assert previous is not None and previous.value is not None and draft.value is not None
+        previous.value += draft.value * share
+        previous.unit = unit
+        previous.quantity = draft.quantity if draft.unit else previous.quantity  # "4 pounds 20 pence" is money
+        previous.span = (previous.span[0], end)
+        previous.number_span = (previous.number_span[0], end)
+    return merged
+
+
+def _compound(body: str, first: _Draft, second: _Draft) -> tuple[str, float, int] | None:
+    exact = first.value is not None and second.value is not None and not second.qualifier
+    if not exact or _COMPOUND_JOIN.fullmatch(body, first.span[1], second.span[0]) is None:
+        return None
+    end = second.span[1]
+    second_unit = second.unit
+    if first.unit == "ft" and second_unit is None:
+        inches = _INCHES_AS_IN.match(body, end)
+        second_unit, end = ("in", inches.end()) if inches else (None, end)
+    found = _COMPOUND_UNITS.get((first.unit or "", second_unit or ""))
+    if found is None or second.value >= 1 / found[1]:  # "5 feet 14 inches" is no compound
+        return None
+    return found[0], found[1], end
 
 
 def _merge_equivalents(body: str, drafts: list[_Draft]) -> list[_Draft]:

@@ -103,3 +103,38 @@ def test_not_figures(body: str) -> None:
 
 def test_year_in_a_date_is_kept_and_the_day_is_not() -> None:
     assert [(f.text, f.quantity) for f in _figures("It happened on December 6, 2024.")] == [("2024", "year")]
+
+
+@pytest.mark.parametrize(
+    ("body", "text", "value", "unit", "quantity"),
+    [
+        # One quantity written in two units.
+        ("He is 5 feet and 2 inches tall.", "5 feet and 2 inches", 5 + 2 / 12, "ft", "length"),
+        ("The length is 12 ft 2 in more or less.", "12 ft 2 in", 12 + 2 / 12, "ft", "length"),
+        ("It only cost 3 dollars 50 cents.", "3 dollars 50 cents", 3.5, "USD", "money"),
+        ("It cost 4 pounds 20 pence.", "4 pounds 20 pence", 4.2, "GBP", "money"),
+        ("The count took 2 hours 30 minutes.", "2 hours 30 minutes", 2.5, "hour", "duration"),
+        # Proportions.
+        ("One in three Americans say so.", "One in three", 1 / 3, None, "proportion"),
+        ("two out of five hundred sets failed", "two out of five hundred", 0.004, None, "proportion"),
+        ("1 in 5 voters stayed home.", "1 in 5", 0.2, None, "proportion"),
+    ],
+)
+def test_compound_measures_and_proportions(body: str, text: str, value: float, unit: str | None,
+                                           quantity: str) -> None:
+    figure = _one(body, text)
+    assert figure.value == pytest.approx(value)
+    assert (figure.unit, figure.quantity) == (unit, quantity)
+    assert body[figure.span[0]:figure.span[1]] == text
+
+
+@pytest.mark.parametrize(
+    ("body", "texts"),
+    [
+        ("He won one in 2016.", ["2016"]),  # a year is no denominator
+        ("He is 5 feet and 14 inches.", ["5 feet", "14 inches"]),  # 14 inches are more than a foot
+        ("It cost 3 dollars, and 50 cents went to tax.", ["3 dollars", "50 cents"]),  # a comma parts them
+    ],
+)
+def test_not_compounds_or_proportions(body: str, texts: list[str]) -> None:
+    assert [f.text for f in _figures(body)] == texts
