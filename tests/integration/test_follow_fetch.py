@@ -113,3 +113,8 @@ def test_the_auth_header_is_sent(server: FeedServer, monkeypatch: pytest.MonkeyP
     _get(FeedConfig(name="t", url=server.url("/feed"), auth={"env": "WIRE_TOKEN"}))
     assert server.hits("/feed")[0]["authorization"] == "Bearer abc"
     assert server.hits("/feed")[0]["user-agent"].startswith("wirecheck/")
+
+
+def test_the_content_type_charset_is_kept(server: FeedServer) -> None:
+    server.serve("/feed", Reply(200, BODY, {"Content-Type": "text/xml; charset=ISO-8859-1"}))
+    assert _get(_feed(server)).charset == "iso-8859-1"

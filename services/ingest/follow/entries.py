@@ -43,10 +43,14 @@ class LinkedEntry:
     outlet: str | None
 
 
-def feed_text(data: bytes, feed: FeedConfig, *, where: str) -> str:
-    """The body as text in the feed's format; ``FeedContentError`` when it is not."""
+def feed_text(data: bytes, feed: FeedConfig, *, where: str, charset: str | None = None) -> str:
+    """The body as text in the feed's format; ``FeedContentError`` when it is not.
+
+    The body's own BOM or declaration decides its encoding, as for files; the HTTP charset
+    (``charset``) is the fallback for a body that is not the UTF-8 it then defaults to.
+    """
     try:
-        text = DECLARED_ENCODING.sub(r"\1\2utf-8\2", decode_input(data), count=1)
+        text = DECLARED_ENCODING.sub(r"\1\2utf-8\2", _decoded(data, charset), count=1)
     except ValueError as exc:
         raise FeedContentError(where, f"the body {exc}", data) from None
     detected = detect_format(text)
@@ -55,6 +59,18 @@ def feed_text(data: bytes, feed: FeedConfig, *, where: str) -> str:
         expected = "an RSS/Atom feed (content = \"links\")" if feed.content == "links" else feed.format
         raise FeedContentError(where, f"the body reads as {detected}, not {expected}", data)
     return text
+
+
+def _decoded(data: bytes, charset: str | None) -> str:
+    try:
+        return decode_input(data)
+    except ValueError:
+        if not charset:
+            raise
+    try:
+        return data.decode(charset)
+    except (LookupError, UnicodeDecodeError):
+        raise ValueError(f"is neither UTF-8 nor {charset} text as its Content-Type says") from None
 
 
 def full_text_articles(text: str, feed: FeedConfig, *, where: str) -> Iterator[RawArticle | BadRecordError]:

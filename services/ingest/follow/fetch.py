@@ -48,6 +48,7 @@ class Fetched:
     body: bytes | None
     validators: Validators
     url: str  # after redirects
+    charset: str | None = None  # the Content-Type's charset, for a body that does not declare its own
 
 
 def open_client(feed: FeedConfig) -> httpx.Client:
@@ -67,7 +68,7 @@ def fetch(client: httpx.Client, url: str, *, feed: FeedConfig,
                 return Fetched(None, _validators(response, previous=validators), str(response.url))
             _check_status(response)
             body = _read_capped(response, max_bytes=feed.max_bytes, deadline=deadline, timeout_s=feed.timeout_s)
-            return Fetched(body, _validators(response), str(response.url))
+            return Fetched(body, _validators(response), str(response.url), response.charset_encoding)
     except httpx.TimeoutException:
         raise FetchFailedError(f"timed out after {feed.timeout_s:g} s") from None
     except httpx.TooManyRedirects:

@@ -83,7 +83,12 @@ class FeedFollower:
     def run(self, stop: threading.Event) -> None:
         with open_client(self.feed) as client:
             while not stop.is_set():
-                stop.wait(self.poll(client))
+                try:
+                    delay = self.poll(client)
+                except Exception:  # noqa: BLE001 — e.g. the state file cannot be written: retry, loudly
+                    log.exception("feed follower failed", feed=self.feed.name)
+                    delay = self.feed.backoff_max_s
+                stop.wait(delay)
 
     def poll(self, client: httpx.Client) -> float:
         """Poll once; return the seconds until the next poll."""
@@ -114,7 +119,7 @@ class FeedFollower:
             metrics.FEED_POLLS.labels(self.feed.name, "not_modified").inc()
             return None
         where = f"feed {self.feed.name} ({self.url})"
-        text = feed_text(fetched.body, self.feed, where=where)
+        text = feed_text(fetched.body, self.feed, where=where, charset=fetched.charset)
         if self.feed.content == "links":
             items, outcome = self._linked_items(text, state, client, where=where)
         else:

@@ -93,3 +93,10 @@ def test_a_page_without_article_text_is_refused() -> None:
     assert isinstance(refused, BadRecordError)
     assert refused.reason == ("the page https://wire.example/a holds no article text the boilerplate "
                               "remover could find")
+
+
+def test_the_http_charset_decodes_a_body_that_declares_none() -> None:
+    body = "<rss version='2.0'><channel><title>Caf\xe9 Wire</title></channel></rss>".encode("iso-8859-1")
+    assert "Café Wire" in feed_text(body, _feed(), where="f", charset="iso-8859-1")
+    with pytest.raises(FeedContentError, match="is neither UTF-8 nor ascii text as its Content-Type says"):
+        feed_text(body, _feed(), where="f", charset="ascii")
