@@ -46,8 +46,8 @@ def _spy(pid: int, out: Path) -> subprocess.Popen:
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
-def profile(layout_name: str, burst: int, timeout_s: float) -> dict[str, list[str]]:
-    """Collapsed stacks of each process while the burst goes through."""
+def profile(layout_name: str, burst: int, timeout_s: float) -> tuple[dict[str, list[str]], float]:
+    """Collapsed stacks of each process while the burst goes through, and the seconds it took."""
     stacks: dict[str, list[str]] = {}
     with tempfile.TemporaryDirectory(prefix="wirecheck-profile-") as tmp, BenchBroker() as broker:
         corpus = corpus_file(Path(tmp), burst)
@@ -62,15 +62,16 @@ def profile(layout_name: str, burst: int, timeout_s: float) -> dict[str, list[st
                 if ingest.poll() is not None and gauge.settled(gauge.offsets_behind()):
                     break
             gauge.close()
-            print(f"burst of {burst} through in {time.monotonic() - start:.1f} s", file=sys.stderr)
+            seconds = time.monotonic() - start
         for name, (spy, out) in spies.items():
             spy.wait(timeout=30)  # py-spy ends when its process does
             stacks[name] = out.read_text().splitlines() if out.exists() else []
-    return stacks
+    return stacks, seconds
 
 
-def render(name: str, layout_name: str, burst: int, stacks: dict[str, list[str]]) -> str:
+def render(name: str, layout_name: str, burst: int, stacks: dict[str, list[str]], seconds: float) -> str:
     lines = [f"# Profile `{name}`: burst of {burst} articles, layout {layout_name}", "",
+             f"Through every stage in {seconds:.1f} s (under profiling, on shared cores: compare the shares, not the time).", "",
              f"`{' '.join(['.venv/bin/python -m bench.e2e_profile', *sys.argv[1:]])}`; py-spy, 50 samples/s, "
              "idle threads excluded (py-spy's default: time blocked in poll() is not counted)", ""]
     for process, collapsed in stacks.items():
@@ -89,10 +90,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--name", default=None, help="file name under bench/results/profiles/")
     parser.add_argument("--timeout", type=float, default=900.0)
     args = parser.parse_args(argv)
-    name = args.name or f"{args.layout}-burst{args.burst}"
-    stacks = profile(args.layout, args.burst, args.timeout)
+    name = args.name or f"e2e-{args.layout}-burst{args.burst}"
+    stacks, seconds = profile(args.layout, args.burst, args.timeout)
     PROFILES.mkdir(parents=True, exist_ok=True)
-    (PROFILES / f"{name}.md").write_text(render(name, args.layout, args.burst, stacks), encoding="utf-8")
+    (PROFILES / f"{name}.md").write_text(render(name, args.layout, args.burst, stacks, seconds), encoding="utf-8")
     print(f"wrote {PROFILES / f'{name}.md'}", file=sys.stderr)
 
 
