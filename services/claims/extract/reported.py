@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from services.claims.extract.constants import INDIRECT_MIN_WORDS, PARTICIPLE_CUES
 from services.claims.extract.context import ArticleContext, trim_end, word_count
 from services.claims.extract.cues import ADDRESSEE, CHANNEL, CLAUSE_CUE_RE, INDIRECT_VERB, TIME, WS
+from services.claims.extract.learned_cues import cue_runs
 from services.claims.extract.reported_clauses import clause_statement, learned_statement
 from services.claims.extract.speakers import (
     ACRONYM_AFTER,
@@ -56,6 +57,11 @@ _PARTICIPLE_AFTER_COMMA = re.compile(
 )
 
 
+# "… and has called for": a coordinated verb phrase of the same subject, opened by a learned cue.
+_AND_BEFORE_CUE = re.compile(rf",?{WS}+and(?:{WS}+(?:has|have|had|also|then|later|is|was|will))*{WS}+\Z")
+_AFTER_SECOND_CUE = re.compile(rf"{WS}*,?(?:{WS}*that(?![\w’'-]))?{WS}*")
+
+
 @dataclass(frozen=True, slots=True)
 class ReportedStatement:
     """A statement credited to a subject by a cue verb, as character spans."""
@@ -88,20 +94,37 @@ def reported_statements(ctx: ArticleContext, *, skip: list[Span]) -> list[Report
 
 
 def _split_at_participle(ctx: ArticleContext, statement: ReportedStatement) -> list[ReportedStatement]:
-    # "X said S1, adding that S2": two statements of X, each with its own cue (PolNeAR's reading).
+    # "X said S1, adding that S2" / "X questions S1 and has called for S2": two statements of X,
+    # each with its own cue (PolNeAR's reading).
     start, end = statement.statement
-    match = _PARTICIPLE_AFTER_COMMA.search(ctx.body, start, end)
-    if match is None or statement.cue_span[0] >= start:
+    if statement.cue_span[0] >= start:
         return [statement]
-    first = (start, trim_end(ctx.body, start, match.start()))
-    second = (match.end(), end)
+    second_cue = _second_cue(ctx, start, end)
+    if second_cue is None:
+        return [statement]
+    joint, cue_span, second_start = second_cue
+    first = (start, trim_end(ctx.body, start, joint))
+    second = (second_start, end)
     if not (_long_enough(ctx.body, first) and _long_enough(ctx.body, second)):
         return [statement]
-    cue_span = match.span("cue")
+    cue = ctx.body[cue_span[0]:cue_span[1]]
     return [
         ReportedStatement(first, statement.subject, statement.cue, statement.cue_span, statement.channel),
-        ReportedStatement(second, statement.subject, match.group("cue"), cue_span, None),
+        ReportedStatement(second, statement.subject, cue, cue_span, None),
     ]
+
+
+def _second_cue(ctx: ArticleContext, start: int, end: int) -> tuple[int, Span, int] | None:
+    # Where the first statement ends, the second cue's span and where the second statement starts.
+    match = _PARTICIPLE_AFTER_COMMA.search(ctx.body, start, end)
+    if match is not None:
+        return match.start(), match.span("cue"), match.end()
+    for cue_start, cue_end in cue_runs(ctx.body, start, end):
+        joint = _AND_BEFORE_CUE.search(ctx.body, max(start, cue_start - 30), cue_start)
+        if joint is not None:
+            after = _AFTER_SECOND_CUE.match(ctx.body, cue_end, end)
+            return joint.start(), (cue_start, cue_end), after.end() if after else cue_end
+    return None
 
 
 def _learned_statement(ctx: ArticleContext, start: int, end: int, _cues: object) -> ReportedStatement | None:

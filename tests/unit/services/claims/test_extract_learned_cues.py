@@ -86,3 +86,11 @@ def test_a_participle_after_a_comma_is_a_second_statement_of_the_same_speaker() 
         ("quote", "the talks had stalled over the border", "said", "Jane Roe"),
         ("quote", "a deal was still possible this year", "adding", "Jane Roe"),
     ]
+
+
+def test_a_coordinated_cue_is_a_second_statement_of_the_same_speaker() -> None:
+    body = "Jane Roe defended the plan for the border and has urged lawmakers to pass it soon."
+    assert _statements(body) == [
+        ("quote", "the plan for the border", "defended", "Jane Roe"),
+        ("quote", "lawmakers to pass it soon", "urged", "Jane Roe"),
+    ]
