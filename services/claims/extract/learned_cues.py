@@ -29,6 +29,9 @@ CUE_THRESHOLD = 0.3  # P(cue | word, context) from which a word is a cue; best q
 # or a quote mark after "said", a comma after "added".
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z’'-]*|[:,“”\"]")
 _PASSIVE_AUXILIARIES = frozenset({"is", "was", "were", "are", "be", "been", "being"})
+_AUXILIARIES = frozenset({"has", "have", "had", "will", "would", "did", "does", "do", "could", "should", "may"})
+# Adverbs that sit inside cues ("often says", "also noted") but are never the cue themselves.
+_ADVERBS = frozenset("also often still then now later earlier again once never already just even further first".split())
 
 
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
@@ -116,7 +119,7 @@ def cue_runs(body: str, start: int, end: int, *, threshold: float = CUE_THRESHOL
 
 
 def _kept(run: list[tuple[int, int, str]]) -> Iterator[Span]:
-    while run and run[0][2].endswith("ly"):  # "formally severed": the adverb is not the cue
+    while run and (run[0][2].endswith("ly") or run[0][2] in _ADVERBS):  # "often questions": not the cue
         run = run[1:]
-    if run and run[0][2] not in _PASSIVE_AUXILIARIES:
+    if run and run[0][2] not in _PASSIVE_AUXILIARIES and not all(t[2] in _AUXILIARIES for t in run):
         yield run[0][0], run[-1][1]

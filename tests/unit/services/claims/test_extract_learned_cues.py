@@ -94,3 +94,9 @@ def test_a_coordinated_cue_is_a_second_statement_of_the_same_speaker() -> None:
         ("quote", "the plan for the border", "defended", "Jane Roe"),
         ("quote", "lawmakers to pass it soon", "urged", "Jane Roe"),
     ]
+
+
+def test_an_adverb_or_an_auxiliary_alone_is_no_cue() -> None:
+    body = "Critics often question the plan, and she also noted the cost. They have the votes."
+    assert [body[s:e] for s, e in cue_runs(body, 0, len(body))] == ["noted"]
+    assert list(cue_runs("Sanders often questions the ties of Clinton.", 0, 44)) == []
