@@ -57,6 +57,7 @@ class ArticlePublisher:
 
     def publish(self, items: Iterable[ArticlePublished | BadRecordError]) -> IngestResult:
         result = IngestResult()
+        sent = []
         for item in items:
             if isinstance(item, BadRecordError):
                 log.warning("record refused", where=item.where, reason=item.reason)
@@ -73,10 +74,13 @@ class ArticlePublisher:
                 result.superseded += standing == "superseded"
                 continue
             self.seen.add(identity)
-            self.producer.send(self.topic, key=key_for(item), value=encode(item), headers=_headers(identity))
+            sent.append(self.producer.send(self.topic, key=key_for(item), value=encode(item),
+                                           headers=_headers(identity)))
             ARTICLES_INGESTED.labels("published").inc()
             result.published.append(item)
         self.producer.flush()
+        for future in sent:
+            future.get()  # a record the broker did not take raises here instead of passing silently
         return result
 
     def close(self) -> None:

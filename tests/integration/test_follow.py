@@ -127,6 +127,21 @@ def test_validators_are_kept_only_once_the_entries_are_published(kafka_settings,
     assert [a.original_id for a in _articles(kafka_settings)] == ["a"]
 
 
+def test_an_article_the_broker_did_not_take_is_published_by_the_next_poll(kafka_settings, server, tmp_path,
+                                                                           monkeypatch) -> None:
+    from kafka import KafkaProducer
+
+    server.serve("/feed", with_etag(rss(("a", "Alpha text."))))
+    with following(_feed(server), kafka_settings, tmp_path / "state.json") as poll:
+        with monkeypatch.context() as patched:
+            patched.setattr(KafkaProducer, "send", _broker_away)
+            poll()
+        assert read_state(tmp_path / "state.json").feeds["wire-one"].consecutive_failures == 1
+        poll()
+    assert [h.get("if-none-match") for h in server.hits("/feed")] == [None, None]
+    assert [a.original_id for a in _articles(kafka_settings)] == ["a"]
+
+
 def _broker_away(*_args, **_kwargs):
     from kafka.errors import KafkaTimeoutError
 

@@ -18,7 +18,7 @@ from services.ingest.dedup import Identity
 from services.ingest.exceptions import BadRecordError
 from services.ingest.normalise import to_event
 from services.ingest.records import RawArticle
-from services.ingest.runner import PRODUCER, ArticlePublisher, IngestResult
+from services.ingest.runner import PRODUCER, ArticlePublisher, IngestResult, published_identities
 from wirecheck.settings import Settings
 
 
@@ -38,8 +38,14 @@ class FeedPublisher:
         with self._lock:
             events = [self._event(item) for item in items]
             refused = [e for e in events if isinstance(e, BadRecordError)]
-            result = self._publisher.publish(
-                [e for e in events if not isinstance(e, BadRecordError) or send_refused(e)])
+            try:
+                result = self._publisher.publish(
+                    [e for e in events if not isinstance(e, BadRecordError) or send_refused(e)])
+            except Exception:
+                # Some records may not be on the topic though the index counts them: read it back
+                # from the topic, so the poll that retries them does not skip them as duplicates.
+                self._publisher.seen = published_identities(self.settings)
+                raise
             return result, refused
 
     def close(self) -> None:
