@@ -51,6 +51,7 @@ _TRAIL = re.compile(
 )
 
 
+_OTHER_CLAUSE = re.compile(rf";|,{WS}+(?:with|while|whereas|although|though|even{WS}+as)(?![\w’'-])")
 # ", adding that" / ", saying" inside a statement: a second cue of the same speaker.
 _PARTICIPLE_AFTER_COMMA = re.compile(
     rf",{WS}+(?P<cue>{'|'.join(sorted(PARTICIPLE_CUES))})(?![\w’'-])(?:{WS}*,)?(?:{WS}+that(?![\w’'-]))?{WS}*"
@@ -88,9 +89,22 @@ def reported_statements(ctx: ArticleContext, *, skip: list[Span]) -> list[Report
         for finder in (*finders, _learned_statement):
             statement = finder(ctx, start, end, in_sentence)
             if statement is not None and _long_enough(ctx.body, statement.statement):
-                found += _split_at_participle(ctx, statement)
+                found += _split_at_participle(ctx, _clause_only(ctx, statement))
                 break
     return found
+
+
+def _clause_only(ctx: ArticleContext, statement: ReportedStatement) -> ReportedStatement:
+    # "X said S, with Y …" / "…; Z": the statement after a cue ends where the sentence goes on to
+    # something else.
+    start, end = statement.statement
+    if statement.cue_span[0] >= start:
+        return statement
+    other = _OTHER_CLAUSE.search(ctx.body, start, end)
+    if other is None or not _long_enough(ctx.body, (start, other.start())):
+        return statement
+    return ReportedStatement((start, trim_end(ctx.body, start, other.start())), statement.subject, statement.cue,
+                             statement.cue_span, statement.channel)
 
 
 def _split_at_participle(ctx: ArticleContext, statement: ReportedStatement) -> list[ReportedStatement]:

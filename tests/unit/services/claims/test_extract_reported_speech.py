@@ -113,3 +113,9 @@ def test_a_cue_closing_the_sentence_credits_the_clause_before_it() -> None:
     who = claim.speaker.name if claim.kind == "quote" else claim.source.name
     assert (claim.text, claim.cue, who) == (
         "Secret Service protocol called for the nominee to be taken to a trauma center", "said", "sources")
+
+
+def test_a_statement_ends_where_the_sentence_turns_to_something_else() -> None:
+    body = "Jane Roe said the race was close in Ohio, with some polls showing a small lead for her rival."
+    [claim] = [c for c in extract_claims(body, article_id="t") if c.kind == "quote"]
+    assert (claim.text, claim.cue) == ("the race was close in Ohio", "said")
