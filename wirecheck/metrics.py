@@ -50,6 +50,11 @@ FEED_LAST_SUCCESS = Gauge("wirecheck_feed_last_success_timestamp_seconds", "When
 FEED_LAST_ERROR = Gauge("wirecheck_feed_last_error_timestamp_seconds", "When a poll of the feed last failed",
                         ["feed"])
 FEED_LAG = Gauge("wirecheck_feed_lag_seconds", "Seconds since the feed was last read successfully", ["feed"])
+# From an entry's own publication time to ours: a second for a wire read every few seconds, hours
+# for a feed polled hourly or an entry back-dated by its publisher.
+FEED_ENTRY_DELAY_SECONDS = Histogram(
+    "wirecheck_feed_entry_delay_seconds", "Entry's published time to its publication on articles.v1", ["feed"],
+    buckets=(1, 5, 15, 60, 300, 900, 3600, 21600, 86400))
 
 
 def serve_metrics(port: int | None, *, host: str = "127.0.0.1") -> None:

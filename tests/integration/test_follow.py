@@ -79,6 +79,9 @@ def test_entries_are_published_once_and_304_publishes_nothing(kafka_settings, se
         ("a", "Alpha text.", 1, "Wire One"), ("b", "Beta text.", 1, "Wire One"), ("c", "Gamma text.", 1, "Wire One")]
     state = read_state(tmp_path / "state.json").feeds["wire-one"]
     assert (state.entries_seen, state.published_total, state.health(utc_now())) == (3, 3, "healthy")
+    # Entries of 6 December 2024 published now: every one in the histogram's slowest bucket (+Inf).
+    assert _sample("wirecheck_feed_entry_delay_seconds_bucket", le="+Inf") - \
+        _sample("wirecheck_feed_entry_delay_seconds_bucket", le="86400.0") >= 3
 
 
 def test_an_entry_updated_in_place_is_published_as_its_next_version(kafka_settings, server, tmp_path) -> None:

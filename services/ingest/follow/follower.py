@@ -170,6 +170,11 @@ class FeedFollower:
         articles = [i for i in items if isinstance(i, RawArticle) and i.published]
         if articles:
             state.newest_entry_at = max(a.published for a in articles)
+        now = utc_now()
+        for event in result.published:
+            if event.article.published_at:
+                delay = (now - event.article.published_at).total_seconds()
+                metrics.FEED_ENTRY_DELAY_SECONDS.labels(self.feed.name).observe(max(0.0, delay))
         for outcome_name, count in (("published", len(result.published)), ("duplicate", result.duplicates),
                                     ("superseded", result.superseded), ("refused", len(result.errors))):
             metrics.FEED_ENTRIES.labels(self.feed.name, outcome_name).inc(count)
