@@ -42,7 +42,9 @@ ADDRESSEE = (
 # A time phrase after a cue: "on Friday", "late on Thursday", "earlier this week".
 TIME = (
     rf"(?:{WS}+(?:on|late|early|earlier|later|last|this|yesterday|today|overnight)"
-    rf"(?:{WS}+(?:on|in|this|last|[A-Z][a-z]+day|week|month|year|morning|evening|night)){{0,3}})"
+    rf"(?:{WS}+(?:on|in|this|last|[A-Z][a-z]+day|week|month|year|morning|evening|night)){{0,3}}"
+    rf"|{WS}+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"  # US style: "said Monday"
+    rf"(?:{WS}+(?:morning|afternoon|evening|night))?)"
 )
 # Adverbs and auxiliaries between a subject and its cue: "he also said", "Abdel Ghani has said".
 ADVERBS_AT_END = re.compile(

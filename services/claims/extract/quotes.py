@@ -69,7 +69,7 @@ _AFTER_QUOTE = re.compile(rf"{_AFTER_QUOTE_CLAUSE}{WS}*(?:[.,;:!?—–]|\Z)")
 _LOOSE_NP = r"[^\W\d_][^,;:!?“”\"\n]{1,90}?"
 _LOOSE_AFTER_QUOTE = re.compile(
     rf"{WS}*,?{WS}*(?:(?P<cue>{CUE_VERB}){WS}+(?P<subj>{_LOOSE_NP})|(?P<subj2>{_LOOSE_NP}){WS}+(?P<cue2>{CUE_VERB}))"
-    rf"(?![\w’'-]){WS}*[.!?]?[\"”’)]*{WS}*\Z"
+    rf"(?![\w’'-]){TIME}?{WS}*[.!?]?[\"”’)]*{WS}*\Z"
 )
 # A credit under a quote: "…” ― Jane Doe" (the dash and a name closing the paragraph).
 _DASH_CREDIT = re.compile(rf"{WS}*[―—–]{WS}*(?P<subj>[A-Z][^,;:!?“”\"\n]{{1,60}}?){WS}*[.]?{WS}*\Z")
@@ -152,7 +152,7 @@ def _quote_claim(
     if span is None:
         return None
     cue = (_cue_after(ctx, region, span) or _cue_before(ctx, region, span, floor=floor)
-           or _loose_cue_after(ctx, region))
+           or _loose_cue_after(ctx, region) or _colon_lead_cue(ctx, region))
     if cue is not None:
         return _build(ctx, cue.statement or span, cue, _speaker(ctx, cue.subject))
     if previous is not None and previous.speaker and _continues(ctx, region, previous):
@@ -227,6 +227,26 @@ def _loose_cue_after(ctx: ArticleContext, region: QuotedRegion) -> _Cue | None:
     cue_span = found.get("cue") or found.get("cue2")
     cue = ctx.body[cue_span[0]:cue_span[1]] if cue_span else None
     return _Cue(cue, cue_span, subject, None, "direct")
+
+
+def _colon_lead_cue(ctx: ArticleContext, region: QuotedRegion) -> _Cue | None:
+    # Rule 2 across a paragraph break: "Caddell continued:" closes the paragraph before the quote.
+    body = ctx.body
+    colon = region.open_at
+    while colon > 0 and body[colon - 1].isspace():
+        colon -= 1
+    colon -= 1
+    if colon < 0 or body[colon] != ":" or "\n" not in body[colon:region.open_at]:
+        return None
+    sentence = ctx.sentences.sentence_of(colon)
+    lo = max(sentence[0], colon - CUE_WINDOW_CHARS)
+    cue = None
+    for cue in CUE_VERB_RE.finditer(body, lo, colon):
+        pass
+    if cue is None or _DIRECT_GAP.match(body, cue.end(), colon) is None:
+        return None
+    subject, _ = _subject_around_cue(ctx, lo, cue)
+    return None if subject is None else _Cue(cue.group(), cue.span(), subject, None, "direct")
 
 
 def _runs_on(body: str, region: QuotedRegion, after_close: int) -> bool:

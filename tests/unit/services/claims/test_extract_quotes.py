@@ -146,3 +146,18 @@ def test_an_uncued_quote_after_reported_speech_is_that_speakers() -> None:
         ("direct", "Adam Schiff", None),
     ]
     assert quotes[1].text == "The other factor is the appearance of tipping the scales in the election"
+
+
+def test_a_bare_weekday_after_the_cue_is_its_time() -> None:
+    body = "“We will achieve justice in this case,” Tulsa police Chief Chuck Jordan said Monday."
+    [quote] = [c for c in extract_claims(body, article_id="t") if c.kind == "quote"]
+    assert (quote.speaker.name, quote.cue) == ("Tulsa police Chief Chuck Jordan", "said")
+    assert body[quote.speaker.span[0]:quote.speaker.span[1]] == "Tulsa police Chief Chuck Jordan"
+
+
+def test_a_cue_closing_the_paragraph_with_a_colon_credits_the_quote_below() -> None:
+    body = "Pat Caddell continued:\n\n“The health issue overall is very much a partisan issue.”"
+    [quote] = [c for c in extract_claims(body, article_id="t") if c.kind == "quote"]
+    assert (quote.text, quote.speaker.name, quote.cue) == (
+        "The health issue overall is very much a partisan issue", "Pat Caddell", "continued")
+    assert body[quote.speaker.span[0]:quote.speaker.span[1]] == "Pat Caddell"
