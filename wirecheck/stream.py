@@ -57,6 +57,10 @@ class Stage:
     # Stateful stages rebuild their projection by re-handling their inputs up to the committed
     # offsets before they take new work (outputs dropped: they were written the first time).
     stateful: bool = False
+    # A stateful stage's projection applies a batch before the batch's transaction commits; when
+    # the transaction aborts, the runner calls ``reset`` (an empty projection) and rebuilds it to
+    # the committed offsets, because handling the batch again on top of it would emit nothing.
+    reset: Callable[[], None] | None = None
 
 
 @dataclass
@@ -131,6 +135,19 @@ class StageRunner:
             log.warning("transaction aborted; rewinding", stage=self.stage.name, error=repr(exc))
             producer.abort_transaction()
             _rewind(consumer, batch.keys())
+            if self.stage.stateful:
+                self._restore_projection(consumer)
+
+    def _restore_projection(self, consumer: KafkaConsumer) -> None:
+        """Take an aborted batch back out of the projection: empty it, rebuild it to the committed
+        offsets. Without ``reset`` the stage stops rather than lose the batch's outputs (found by
+        tests/faults: a broker restart aborted verifier batches whose verdicts never came again)."""
+        if self.stage.reset is None:
+            raise WirecheckError(f"stage {self.stage.name} aborted a transaction and cannot reset its "
+                                 "projection; restart it to rebuild the projection from the topics")
+        self.stage.reset()
+        self.rebuild_projection(consumer)
+        log.info("projection rebuilt after an aborted transaction", stage=self.stage.name)
 
     def _outputs(self, record: ConsumerRecord) -> list[Event]:
         """The events one record yields: the handler's, or a single dead-letter record."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from schemas import ArticleMeta, ArticlePublished, ClaimsExtracted, Producer
+from schemas.registry import MAX_RECORD_BYTES, encode
 from services.claims.exceptions import ArticleRefusedError
 from services.claims.extract import EXTRACTOR_VERSION, extract_claims
 
@@ -26,7 +27,7 @@ def claims_of(
     claims = extract_claims(article.body, article_id=article.article_id,
                             extractor_version=extractor_version)
     meta = ArticleMeta.model_validate(article.model_dump(exclude={"body"}))
-    return ClaimsExtracted.create(
+    extracted = ClaimsExtracted.create(
         key=f"{article.article_id}:{article.content_sha256}:{extractor_version}",
         producer=producer,
         correlation_id=article.article_id,
@@ -35,3 +36,13 @@ def claims_of(
         extractor_version=extractor_version,
         claims=claims,
     )
+    # All of an article's claims travel in one record; a text dense with figures can yield more than
+    # the broker takes, which would abort every transaction holding it. Refused here, it is
+    # dead-lettered with the article's bytes instead, and the stage goes on.
+    size = len(encode(extracted))
+    if size > MAX_RECORD_BYTES:
+        raise ArticleRefusedError(
+            f"article {article.article_id} yields {len(claims):,} claims, {size:,} bytes as one event, "
+            f"over the {MAX_RECORD_BYTES:,}-byte record limit of claims.v1"
+        )
+    return extracted

@@ -1,7 +1,7 @@
 """RawArticle → ArticlePublished: ids, content hash, fingerprint, and the checks an article must pass.
 
 Pure layer. An article is refused (``BadRecordError``) when its body is empty or longer than the
-limit, so nothing malformed reaches ``articles.v1``.
+limit, or its event would not fit in one Kafka record, so nothing malformed reaches ``articles.v1``.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import unicodedata
 
 from schemas import Article, ArticlePublished, DeadLettered, Producer
 from schemas.ids import article_id, content_hash
+from schemas.registry import MAX_RECORD_BYTES, encode
 from services.ingest.exceptions import BadRecordError
 from services.ingest.fingerprint import fingerprint
 from services.ingest.records import RawArticle
@@ -84,4 +85,14 @@ def to_event(raw: RawArticle, *, producer: Producer, max_chars: int) -> ArticleP
     # The same article with the same text is the same event, however often it is ingested; each
     # version of a wire item is an event of its own.
     key = f"{identity}:{sha}" if raw.version is None else f"{identity}:v{raw.version}:{sha}"
-    return ArticlePublished.create(key=key, producer=producer, correlation_id=identity, article=article)
+    event = ArticlePublished.create(key=key, producer=producer, correlation_id=identity, article=article)
+    # The character limit does not bound the bytes: 512,000 characters of Arabic or CJK text are over
+    # 1 MiB in UTF-8, which the broker would refuse at send time, failing the whole publish batch.
+    size = len(encode(event))
+    if size > MAX_RECORD_BYTES:
+        raise BadRecordError(
+            raw.where, f"the article's event is {size:,} bytes in UTF-8, over the {MAX_RECORD_BYTES:,}-byte "
+            "record limit of the broker; split the article or lower its size",
+            raw.model_dump_json().encode(),
+        )
+    return event

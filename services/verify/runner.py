@@ -23,8 +23,12 @@ def verify_stage(state: VerifierState) -> Stage:
     def handle_event(event: Event) -> list[Event]:
         return list(handle(event, state, producer=PRODUCER))
 
+    def reset() -> None:
+        nonlocal state
+        state = VerifierState()
+
     return Stage(name="verify", inputs=(CLAIMS, DECISIONS), handle=handle_event,
-                 producer=PRODUCER, stateful=True)
+                 producer=PRODUCER, stateful=True, reset=reset)
 
 
 def run(settings: Settings, stop: threading.Event) -> None:

@@ -91,3 +91,11 @@ def test_events_written_before_the_provenance_fields_still_validate() -> None:
                 "usage_terms", "info_sources"):
         del old["article"][key]
     assert ArticlePublished.model_validate(old).article.version is None
+
+
+def test_an_article_over_the_record_limit_in_bytes_is_refused_though_under_the_character_limit() -> None:
+    body = "ش" * 600_000  # 1.2 MB in UTF-8: the broker would refuse the record
+    with pytest.raises(BadRecordError) as caught:
+        to_event(RawArticle(where="f.txt", body=body), producer=P, max_chars=1_000_000)
+    assert caught.value.reason.startswith("the article's event is 1,2")
+    assert "over the 1,048,576-byte record limit" in caught.value.reason
