@@ -52,12 +52,13 @@ class Layout:
 
     name: str
     claims_processes: int = 1
+    verify_processes: int = 1  # more than one needs the verifier's scale-out (one group, shared intake)
     partitions: int = 3
     env: dict[str, str] = field(default_factory=dict)  # WIRECHECK_* settings of every service
 
     def describe(self) -> str:
         knobs = ", ".join(f"{k.removeprefix('WIRECHECK_').lower()}={v}" for k, v in sorted(self.env.items()))
-        return (f"{self.claims_processes} claims process(es), 1 verify, {self.partitions} partitions"
+        return (f"{self.claims_processes} claims, {self.verify_processes} verify process(es), {self.partitions} partitions"
                 + (f", {knobs}" if knobs else ", defaults"))
 
 
@@ -99,7 +100,7 @@ class Pipeline:
     def __enter__(self) -> Pipeline:
         ensure_topics(self.settings)
         log = self._stack.enter_context(open(self.home / f"{self.layout.name}.services.log", "ab"))
-        names = ["claims"] * self.layout.claims_processes + ["verify"]
+        names = ["claims"] * self.layout.claims_processes + ["verify"] * self.layout.verify_processes
         self._procs = [start_service(name, env=self.env, stderr=log) for name in names]
         self._names = names
         self._stack.callback(stop_services, self._procs)

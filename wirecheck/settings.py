@@ -32,12 +32,17 @@ class Settings(BaseSettings):
     # 512 KiB of text is ~80,000 words, far above any news article; larger bodies are dead-lettered.
     max_article_chars: int = Field(default=512_000, ge=1)
     poll_timeout_ms: int = Field(default=200, ge=1)
-    max_poll_records: int = Field(default=500, ge=1)
+    # Records one transaction handles at most. At ~40 ms of verification an article, 50 is a ~2 s
+    # transaction; 500 (the old value) made 20 s ones whose verdicts no one could read until the
+    # commit, and under load outlived the group membership and aborted over and over
+    # (bench/results/README.md, "Tuning steps").
+    max_poll_records: int = Field(default=50, ge=1)
     # Batching of the stages' transactional writes. A transaction's records are flushed at its
-    # commit anyway, so lingering adds no latency there; bigger batches mean fewer produce requests
-    # (bench/results/profiles/, bench/results/e2e.md).
-    linger_ms: int = Field(default=5, ge=0)
-    batch_bytes: int = Field(default=16_384, ge=1_024)
+    # commit anyway, so lingering adds no latency there; 1 MiB batches hold ~50 ClaimsExtracted
+    # (≈ 20 KB each), where 16 KiB (Kafka's default) sent each in a request of its own
+    # (bench/results/profiles/e2e-03-tuned-batching.md).
+    linger_ms: int = Field(default=50, ge=0)
+    batch_bytes: int = Field(default=1_048_576, ge=1_024)
     metrics_port: int | None = Field(default=None, description="Serve Prometheus /metrics on this port.")
     metrics_host: str = Field(default="127.0.0.1", description="Address /metrics binds to (0.0.0.0 in containers).")
     log_json: bool | None = Field(default=None, description="JSON logs; default: JSON unless a TTY.")

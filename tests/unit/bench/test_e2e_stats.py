@@ -46,7 +46,7 @@ def test_ratio_reads_as_a_multiple() -> None:
 
 def test_layout_describes_its_knobs() -> None:
     layout = Layout("t", claims_processes=2, env={"WIRECHECK_MAX_POLL_RECORDS": "50"})
-    assert layout.describe() == "2 claims process(es), 1 verify, 3 partitions, max_poll_records=50"
+    assert layout.describe() == "2 claims, 1 verify process(es), 3 partitions, max_poll_records=50"
     assert Layout("d").describe().endswith("defaults")
 
 
