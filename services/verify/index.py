@@ -154,9 +154,10 @@ class ClaimIndex:
             )
         self._number[record.claim_id] = number
         self._records.append(record)
-        postings = self._bucket(time_bucket(record.published_at))
-        for key in blocking_keys(record):
-            _file(postings, hash(key), number)
+        if record.checkable:  # an uncheckable claim never matches (matching.py): not filed
+            postings = self._bucket(time_bucket(record.published_at))
+            for key in blocking_keys(record):
+                _file(postings, hash(key), number)
         _file(self._by_article, record.article_id, number)
         if isinstance(record, AttributionRecord):
             for key in record.source_keys:

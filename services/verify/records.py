@@ -173,7 +173,7 @@ def _figure(claim: FigureClaim, *, published_at: float | None) -> ClaimRecord:
     unit, interval = figure_interval(claim) or (base_unit(claim.unit)[0], None)
     before, after = _around(claim)
     window = before[-FIGURE_CONTEXT_WINDOW:] + after[:FIGURE_CONTEXT_WINDOW]
-    about = tokens(claim.about or "")
+    about = list(tokens(claim.about or ""))
     outside = claim.sentence.replace(claim.text, " ") if claim.text else claim.sentence
     return FigureRecord(
         claim_id=sys.intern(claim.claim_id),

@@ -183,6 +183,8 @@ class VerifierState:
 
     def _connect(self, record: ClaimRecord) -> dict[str, str]:
         """Match a record against its candidates and store the edges; returns matched id → relation."""
+        if not record.checkable:  # it matches nothing (matching.py)
+            return {}
         anchors = (
             self.aliases.group(record.source_keys) if isinstance(record, AttributionRecord) else None
         )
