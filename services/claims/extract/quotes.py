@@ -41,6 +41,7 @@ from services.claims.extract.cues import (
     TIME,
     WS,
 )
+from services.claims.extract.learned_cues import cue_runs
 from services.claims.extract.quote_marks import QuotedRegion
 from services.claims.extract.reported import ReportedStatement, trim_end
 from services.claims.extract.speakers import (
@@ -71,6 +72,9 @@ _LOOSE_AFTER_QUOTE = re.compile(
     rf"{WS}*,?{WS}*(?:(?P<cue>{CUE_VERB}){WS}+(?P<subj>{_LOOSE_NP})|(?P<subj2>{_LOOSE_NP}){WS}+(?P<cue2>{CUE_VERB}))"
     rf"(?![\w’'-]){TIME}?{WS}*[.!?]?[\"”’)]*{WS}*\Z"
 )
+_LOOSE_LEARNED_AFTER_QUOTE = re.compile(
+    rf"{WS}*,?{WS}*(?P<subj2>{_LOOSE_NP}){WS}+(?P<cue2>[a-z][a-z’'-]*)(?![\w’'-]){TIME}?{WS}*[.!?]?[\"”’)]*{WS}*\Z"
+)
 # A credit under a quote: "…” ― Jane Doe" (the dash and a name closing the paragraph).
 _DASH_CREDIT = re.compile(rf"{WS}*[―—–]{WS}*(?P<subj>[A-Z][^,;:!?“”\"\n]{{1,60}}?){WS}*[.]?{WS}*\Z")
 # The same where the cue clause runs on past the cue ("…,” Trump said at a town hall in March.").
@@ -82,6 +86,7 @@ _DIRECT_GAP = re.compile(
     rf"(?:{WS}+(?P<addr>{ADDRESSEE}))??(?:{WS}*(?P<channel>{CHANNEL}))?{TIME}?{WS}*[:,]?{WS}*\Z"
 )
 _WORDS = re.compile(r"[\w’'-]+")
+_WHOLE = re.compile(r".+", re.DOTALL)
 _OPENING_MARKS = frozenset({"“", '"', "‘", "'", "``", "''"})
 # Between a cue and its statement: a channel, a time, "that" ("declared on Telegram that …").
 _STATEMENT_START = re.compile(rf"(?:{WS}*{CHANNEL})?{TIME}?{WS}*,?(?:{WS}*that(?![\w’'-]))?{WS}*")
@@ -216,7 +221,7 @@ def _loose_cue_after(ctx: ArticleContext, region: QuotedRegion) -> _Cue | None:
     match = _DASH_CREDIT.match(ctx.body, pos, min(line_end, pos + AFTER_QUOTE_WINDOW_CHARS))
     if match is None and _runs_on(ctx.body, region, pos):
         end = min(max(pos, ctx.sentences.sentence_of(pos)[1]), pos + AFTER_QUOTE_WINDOW_CHARS)
-        match = _LOOSE_AFTER_QUOTE.match(ctx.body, pos, end)
+        match = _LOOSE_AFTER_QUOTE.match(ctx.body, pos, end) or _learned_after_quote(ctx.body, pos, end)
     if match is None:
         return None
     found = {name: match.span(name) for name, text in match.groupdict().items() if text}
@@ -279,6 +284,7 @@ def _cue_before(
     cue = None
     for cue in CUE_VERB_RE.finditer(ctx.body, lo, region.open_at):
         pass
+    cue = cue or _last_learned_cue(ctx.body, lo, region.open_at)
     if cue is None:
         return None
     subject, gap_start = _subject_around_cue(ctx, lo, cue)
@@ -292,6 +298,21 @@ def _cue_before(
     channel = CHANNEL_RE.match(ctx.body, gap_start, region.open_at)
     statement = _mixed_statement(ctx, gap_start, span)
     return _Cue(cue.group(), cue.span(), subject, channel and channel.group(1), "mixed", statement)
+
+
+def _learned_after_quote(body: str, pos: int, end: int) -> re.Match[str] | None:
+    # "…,” the article read." — the verb closing the sentence is a learned cue.
+    match = _LOOSE_LEARNED_AFTER_QUOTE.match(body, pos, end)
+    if match is None:
+        return None
+    runs = cue_runs(body, match.start("subj2"), match.end("cue2"))
+    return match if any(e == match.end("cue2") for _, e in runs) else None
+
+
+def _last_learned_cue(body: str, lo: int, hi: int) -> re.Match[str] | None:
+    # A cue no word list holds ("He called Burma a “…”", "a friend commented: “…”"), as a match.
+    runs = list(cue_runs(body, lo, hi))
+    return _WHOLE.match(body, *runs[-1]) if runs else None
 
 
 def _mixed_statement(ctx: ArticleContext, gap_start: int, span: Span) -> Span | None:

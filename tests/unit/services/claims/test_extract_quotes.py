@@ -161,3 +161,21 @@ def test_a_cue_closing_the_paragraph_with_a_colon_credits_the_quote_below() -> N
     assert (quote.text, quote.speaker.name, quote.cue) == (
         "The health issue overall is very much a partisan issue", "Pat Caddell", "continued")
     assert body[quote.speaker.span[0]:quote.speaker.span[1]] == "Pat Caddell"
+
+
+@pytest.mark.parametrize(
+    ("body", "quote_type", "text", "speaker", "cue"),
+    [
+        # A learned cue before the quote.
+        ("President Barack Obama spoke in Yangon. He called Burma a “good news story in an era when so often "
+         "we see countries going the other way.”", "mixed",
+         "good news story in an era when so often we see countries going the other way", "Barack Obama", "called"),
+        # A learned cue closing the sentence after the quote, with a speaker no name pattern reads.
+        ("“Though there are still four years to go, business leaders honored him for the comeback,” a friend "
+         "lamented.", "direct", "Though there are still four years to go, business leaders honored him for the "
+         "comeback", "a friend", "lamented"),
+    ],
+)
+def test_learned_cues_around_quotes(body: str, quote_type: str, text: str, speaker: str, cue: str) -> None:
+    [quote] = [c for c in extract_claims(body, article_id="t") if c.kind == "quote"]
+    assert (quote.quote_type, quote.text, quote.speaker.name, quote.cue) == (quote_type, text, speaker, cue)
