@@ -105,12 +105,7 @@ def _changes(
             continue
         if emit:
             changes.append(_verdict_changed(claim_id, assessment, current, state, cause, producer))
-        state.current[claim_id] = CurrentVerdict(
-            assessment.verdict,
-            assessment.independent_origins,
-            assessment.decided_by,
-            current.revision + 1 if current else 1,
-        )
+        state.follow(claim_id, assessment, current.revision + 1 if current else 1)
     return changes
 
 

@@ -93,6 +93,7 @@ class VerifierState:
         self._seen_events: set[str] = set()
         self._seen_extractions: set[int] = set()
         self._origins: dict[str, str] = {}  # memo of origin(), emptied whenever the state changes
+        self._origin_lists: dict[tuple[str, ...], tuple[str, ...]] = {}  # one copy of each
 
     # --- ingesting ---------------------------------------------------------------------------
 
@@ -222,6 +223,16 @@ class VerifierState:
         if decision.decision == "confirm" and decision.verdict is None and current:
             self.pinned[event.claim_id] = current.verdict
         return True
+
+    def follow(self, claim_id: str, assessment: Assessment, revision: int) -> None:
+        """Record the verdict now in force for a claim (its origins list shared with equal ones:
+        a million current verdicts hold a few thousand distinct lists, profile 04)."""
+        origins = self._origin_lists.setdefault(
+            assessment.independent_origins, assessment.independent_origins
+        )
+        self.current[claim_id] = CurrentVerdict(
+            assessment.verdict, origins, assessment.decided_by, revision
+        )
 
     # --- reading ---------------------------------------------------------------------------
 
