@@ -91,7 +91,8 @@ NON_FINAL_WORDS: frozenset[str] = frozenset(
 # Words that open a capitalised phrase which is not someone ("No quotes …", "All of them …"): a
 # subject for a learned cue never starts with one.
 NON_SUBJECT_WORDS: frozenset[str] = frozenset(
-    "no not all some any each every this that these those there here what which when where how why if".split()
+    "no not all some any each every this that these those there here what which when where how why if as "
+    "following after before during since until while because very".split()
 )
 # Longest noun phrase (in words) taken as a subject without a name in it.
 SUBJECT_MAX_WORDS = 8

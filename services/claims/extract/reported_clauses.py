@@ -49,9 +49,10 @@ _ADDRESSED = frozenset({"told", "tells", "tell", "telling"})
 _ADJUNCT_WORDS = frozenset(
     """
     also later then earlier previously repeatedly has had have once again recently publicly formally
-    reportedly further separately first never often still now already just
+    reportedly further separately first never often still now already just very quite
     """.split()
 )
+_LY_NOUNS = frozenset("family assembly ally rally daily weekly monthly quarterly monopoly supply reply".split())
 _TIME_NOUNS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday week month year morning evening night".split()
 )
@@ -80,7 +81,7 @@ def clause_statement(
             subject = _main_clause_subject(ctx, start, cue.start())
         else:
             subject = _subject_before(ctx, start, cue.start())
-        if subject is None:
+        if subject is None or subject.as_written.split()[0].lower() in NON_SUBJECT_WORDS:
             continue
         statement = _statement(ctx, start, end, subject, cue.group(), cue.end())
         if statement is not None:
@@ -181,7 +182,7 @@ def _strip_adjuncts(body: str, lo: int, hi: int) -> int:
         end = _skip_space_back(body, lo, hi)
         start = _word_start(body, lo, end)
         word = body[start:end].lower()
-        if word in _ADJUNCT_WORDS:
+        if word in _ADJUNCT_WORDS or _is_adverb(body[start:end]):
             hi = start
             continue
         if word in _TIME_NOUNS:
@@ -191,6 +192,12 @@ def _strip_adjuncts(body: str, lo: int, hi: int) -> int:
                 hi = lead_start
                 continue
         return end
+
+
+def _is_adverb(word: str) -> bool:
+    # "The governor very aptly added": a lower-case "-ly" word, unless it is one of the nouns that
+    # end so and head subjects ("The family said").
+    return word.endswith("ly") and word.islower() and word not in _LY_NOUNS
 
 
 def _skip_space_back(body: str, lo: int, pos: int) -> int:

@@ -119,3 +119,26 @@ def test_a_statement_ends_where_the_sentence_turns_to_something_else() -> None:
     body = "Jane Roe said the race was close in Ohio, with some polls showing a small lead for her rival."
     [claim] = [c for c in extract_claims(body, article_id="t") if c.kind == "quote"]
     assert (claim.text, claim.cue) == ("the race was close in Ohio", "said")
+
+
+@pytest.mark.parametrize(
+    ("body", "text", "speaker"),
+    [
+        # Adverbs between the subject and its cue are not part of the subject.
+        ("The governor very aptly added that the senator knows nothing at all about it.",
+         "the senator knows nothing at all about it", "The governor"),
+        # A noun ending in "-ly" is no adverb.
+        ("The family said the police had not told them anything about the shooting.",
+         "the police had not told them anything about the shooting", "family"),
+    ],
+)
+def test_subjects_without_adverbs(body: str, text: str, speaker: str) -> None:
+    [claim] = [c for c in extract_claims(body, article_id="t") if c.kind in {"quote", "attribution"}]
+    who = claim.speaker.as_written if claim.kind == "quote" else claim.source.name
+    assert (claim.text, who) == (text, speaker)
+
+
+def test_a_subordinate_opening_is_no_subject() -> None:
+    body = "As Davis noted in his column, there are conflicting stories about what happened that night."
+    [claim] = [c for c in extract_claims(body, article_id="t") if c.kind in {"quote", "attribution"}]
+    assert (claim.kind, claim.speaker.as_written, claim.cue) == ("quote", "Davis", "noted")
