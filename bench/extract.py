@@ -245,6 +245,8 @@ def _header(args: argparse.Namespace) -> list[str]:
         f"- date: {dt.datetime.now(dt.timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}",
         f"- machine: {platform.platform()}, {platform.machine()}, {os.cpu_count()} CPUs (timed on one core, "
         "one process)",
+        f"- load average at the start: {os.getloadavg()[0]:.1f} (1 min) — speed rows compare across runs only "
+        "on a quiet machine",
         f"- Python {platform.python_version()}; {_versions()}; extractor `{EXTRACTOR_VERSION}`",
         f"- data: `../shared/eval/` read at run time; limit per file: {args.limit or 'none'}; quantulum3 speed on "
         f"a sample of {args.quantulum_speed_sample} articles",
