@@ -31,6 +31,11 @@ CLAIMS = "claims.v1"
 VERDICTS = "verdicts.v1"
 DECISIONS = "decisions.v1"
 DEADLETTER = "deadletter.v1"
+# The verifier's intake log (services/verify/intake.py): copies of claims.v1 and decisions.v1
+# records in the one order every verifier instance applies them. Not an event type of its own;
+# one partition, because a single partition is what gives the order.
+VERIFY_INTAKE = "verify.intake.v1"
+SINGLE_PARTITION_TOPICS = (VERIFY_INTAKE,)
 
 TOPIC_EVENTS: dict[str, type[Event]] = {
     ARTICLES: ArticlePublished,

@@ -61,6 +61,9 @@ class Stage:
     # the transaction aborts, the runner calls ``reset`` (an empty projection) and rebuilds it to
     # the committed offsets, because handling the batch again on top of it would emit nothing.
     reset: Callable[[], None] | None = None
+    # A stage with a loop of its own (the verifier's, services/verify/runner.py) names its
+    # StageRunner subclass here, so whoever runs a Stage runs it the way the service does.
+    runner: type[StageRunner] | None = None
 
 
 @dataclass

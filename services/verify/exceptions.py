@@ -11,3 +11,7 @@ class InvalidDecisionError(VerifyError):
 
 class UnsupportedEventError(VerifyError):
     """An event type the verifier has no handler for; route it elsewhere or dead-letter it."""
+
+
+class IntakeRecordError(VerifyError):
+    """A record on the verifier's intake log that the verifier did not write (no source headers)."""

@@ -19,7 +19,7 @@ WAIT_S = 120.0
 def running(*stages: Stage, settings: Settings) -> Iterator[list[StageRunner]]:
     """Run each stage in a thread on ``settings`` until the block ends; fail if one crashed."""
     stop = threading.Event()
-    runners = [StageRunner(stage, settings) for stage in stages]
+    runners = [(stage.runner or StageRunner)(stage, settings) for stage in stages]
     errors: list[BaseException] = []
 
     def target(runner: StageRunner) -> None:
