@@ -67,11 +67,23 @@ _AFTER_QUOTE_CLAUSE = (
 )
 _AFTER_QUOTE = re.compile(rf"{_AFTER_QUOTE_CLAUSE}{WS}*(?:[.,;:!?—–]|\Z)")
 # A noun phrase the name patterns do not read: words up to the sentence's end, no clause punctuation.
-_LOOSE_NP = r"[^\W\d_][^,;:!?“”\"\n]{1,90}?"
+_LOOSE_NP = r"\w[^,;:!?“”\"\n]{1,90}?"
+# Before a cue that closes the sentence, the noun phrase may carry appositives: "…,” Scott Pruitt, the
+# attorney general of Oklahoma, one of the states suing, said." (the speaker is the first part).
+_LOOSE_NP_WITH_APPOSITIVES = rf"(?P<subj2>{_LOOSE_NP})(?:{WS}*,{WS}*[^;:!?“”\"\n]{{1,160}}?,)?"
 _LOOSE_AFTER_QUOTE = re.compile(
-    rf"{WS}*,?{WS}*(?:(?P<cue>{CUE_VERB}){WS}+(?P<subj>{_LOOSE_NP})|(?P<subj2>{_LOOSE_NP}){WS}+(?P<cue2>{CUE_VERB}))"
-    rf"(?![\w’'-]){TIME}?{WS}*[.!?]?[\"”’)]*{WS}*\Z"
+    rf"{WS}*,?{WS}*(?:(?P<cue>{CUE_VERB}){WS}+(?P<subj>{_LOOSE_NP})|{_LOOSE_NP_WITH_APPOSITIVES}{WS}+(?P<cue2>{CUE_VERB}))"
+    rf"(?![\w’'-])(?:{WS}+{CHANNEL})?{TIME}?{WS}*[.!?]?[\"”’)]*{WS}*\Z"
 )
+# Rule 2, loosely: the sentence before the opening mark is only a subject, a cue and what the cue is
+# about — "The New York businessman says of Clinton, “…”", "In the ad, the announcer said, “…”",
+# "Said Ellis: “…”", "According to Limbaugh, “…”".
+_LOOSE_BEFORE_QUOTE = re.compile(
+    rf"(?:(?P<subj>{_LOOSE_NP}){WS}+(?P<cue>{CUE_VERB})(?:{WS}+(?:of|to|about){WS}+[^,:;“”\"\n]{{1,40}})?"
+    rf"|(?P<cue2>(?i:said|says|asked|added|wrote|according{WS}+to)){WS}+(?P<subj2>{_LOOSE_NP}))"
+    rf"(?:{WS}+{CHANNEL})?{TIME}?{WS}*[,:]{WS}*\Z"
+)
+_LOOSE_LEARNED_BEFORE_QUOTE = re.compile(rf"(?P<subj>{_LOOSE_NP}){WS}+(?P<cue>[a-z][a-z’'-]*){WS}*[,:]{WS}*\Z")
 _LOOSE_LEARNED_AFTER_QUOTE = re.compile(
     rf"{WS}*,?{WS}*(?P<subj2>{_LOOSE_NP}){WS}+(?P<cue2>[a-z][a-z’'-]*)(?![\w’'-]){TIME}?{WS}*[.!?]?[\"”’)]*{WS}*\Z"
 )
@@ -157,7 +169,8 @@ def _quote_claim(
     if span is None:
         return None
     cue = (_cue_after(ctx, region, span) or _cue_before(ctx, region, span, floor=floor)
-           or _loose_cue_after(ctx, region) or _colon_lead_cue(ctx, region))
+           or _loose_cue_after(ctx, region) or _loose_cue_before(ctx, region, floor=floor)
+           or _colon_lead_cue(ctx, region))
     if cue is not None:
         return _build(ctx, cue.statement or span, cue, _speaker(ctx, cue.subject))
     if previous is not None and previous.speaker and _continues(ctx, region, previous):
@@ -222,16 +235,7 @@ def _loose_cue_after(ctx: ArticleContext, region: QuotedRegion) -> _Cue | None:
     if match is None and _runs_on(ctx.body, region, pos):
         end = min(max(pos, ctx.sentences.sentence_of(pos)[1]), pos + AFTER_QUOTE_WINDOW_CHARS)
         match = _LOOSE_AFTER_QUOTE.match(ctx.body, pos, end) or _learned_after_quote(ctx.body, pos, end)
-    if match is None:
-        return None
-    found = {name: match.span(name) for name, text in match.groupdict().items() if text}
-    span = found.get("subj") or found.get("subj2")
-    if span is None or word_count(ctx.body[span[0]:span[1]]) > LOOSE_SPEAKER_MAX_WORDS:
-        return None
-    subject = Subject(ctx.body[span[0]:span[1]], span, "unknown")
-    cue_span = found.get("cue") or found.get("cue2")
-    cue = ctx.body[cue_span[0]:cue_span[1]] if cue_span else None
-    return _Cue(cue, cue_span, subject, None, "direct")
+    return None if match is None else _loose_cue(ctx, match)
 
 
 def _colon_lead_cue(ctx: ArticleContext, region: QuotedRegion) -> _Cue | None:
@@ -252,6 +256,39 @@ def _colon_lead_cue(ctx: ArticleContext, region: QuotedRegion) -> _Cue | None:
         return None
     subject, _ = _subject_around_cue(ctx, lo, cue)
     return None if subject is None else _Cue(cue.group(), cue.span(), subject, None, "direct")
+
+
+def _loose_cue_before(ctx: ArticleContext, region: QuotedRegion, *, floor: int) -> _Cue | None:
+    # The subject starts the sentence or follows one of its commas ("In the ad, the announcer said,").
+    sentence = ctx.sentences.sentence_of(region.open_at)
+    lo = max(floor, sentence[0], region.open_at - CUE_WINDOW_CHARS)
+    starts = [lo] + [i + 1 for i in range(lo, region.open_at) if ctx.body[i] == ","]
+    for start in starts:
+        while start < region.open_at and ctx.body[start].isspace():
+            start += 1
+        match = _LOOSE_BEFORE_QUOTE.match(ctx.body, start, region.open_at) or _learned_before_quote(
+            ctx.body, start, region.open_at)
+        if match is not None:
+            return _loose_cue(ctx, match)
+    return None
+
+
+def _learned_before_quote(body: str, start: int, end: int) -> re.Match[str] | None:
+    # "While debating, a friend commented: “…”" — the verb before the colon is a learned cue.
+    match = _LOOSE_LEARNED_BEFORE_QUOTE.match(body, start, end)
+    if match is None:
+        return None
+    return match if any(e == match.end("cue") for _, e in cue_runs(body, start, end)) else None
+
+
+def _loose_cue(ctx: ArticleContext, match: re.Match[str]) -> _Cue | None:
+    found = {name: match.span(name) for name, text in match.groupdict().items() if text}
+    span = found.get("subj") or found.get("subj2")
+    if span is None or word_count(ctx.body[span[0]:span[1]]) > LOOSE_SPEAKER_MAX_WORDS:
+        return None
+    cue_span = found.get("cue") or found.get("cue2")
+    cue = " ".join(ctx.body[cue_span[0]:cue_span[1]].lower().split()) if cue_span else None
+    return _Cue(cue, cue_span, Subject(ctx.body[span[0]:span[1]], span, "unknown"), None, "direct")
 
 
 def _runs_on(body: str, region: QuotedRegion, after_close: int) -> bool:

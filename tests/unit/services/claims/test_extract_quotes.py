@@ -179,3 +179,27 @@ def test_a_cue_closing_the_paragraph_with_a_colon_credits_the_quote_below() -> N
 def test_learned_cues_around_quotes(body: str, quote_type: str, text: str, speaker: str, cue: str) -> None:
     [quote] = [c for c in extract_claims(body, article_id="t") if c.kind == "quote"]
     assert (quote.quote_type, quote.text, quote.speaker.name, quote.cue) == (quote_type, text, speaker, cue)
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker_text", "cue"),
+    [
+        ("The New York businessman says of Clinton, “If she gets the chance, she will put the office up for sale.”",
+         "The New York businessman", "says"),
+        ("In the ad, the announcer said, “It’s 3 a.m., and your children are safe and asleep.”",
+         "the announcer", "said"),
+        ("Said Ellis: “I don’t get the sense she’s the least bit interested in tax reform.”", "Ellis", "said"),
+        ("According to Limbaugh, “If it was left up to her, she wouldn’t have time to talk about it.”",
+         "Limbaugh", "according to"),
+        ("While debating, a friend commented: “For you, immigration is the most important reason to vote.”",
+         "a friend", "commented"),
+        # After the quote: an appositive between the speaker and a cue closing the sentence.
+        ("“It’s an invasion, in our estimation, of the state regulatory domain,” Scott Pruitt, the Republican "
+         "attorney general of Oklahoma, one of the states suing the EPA, said.", "Scott Pruitt", "said"),
+        ("“They are 100 percent wrong,” said 9/11 widow Terry Strada.", "9/11 widow Terry Strada", "said"),
+    ],
+)
+def test_loose_speakers_around_a_quote(body: str, speaker_text: str, cue: str) -> None:
+    [quote] = [c for c in extract_claims(body, article_id="t") if c.kind == "quote"]
+    assert body[quote.speaker.span[0]:quote.speaker.span[1]] == speaker_text
+    assert quote.cue == cue
