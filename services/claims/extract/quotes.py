@@ -26,6 +26,7 @@ from services.claims.extract.constants import (
     MIXED_MAX_GAP_WORDS,
     MIXED_MIN_WORDS,
     MIXED_QUOTE_SHARE,
+    PARTICIPLE_CUES,
     SCARE_MAX_WORDS,
     UNCUED_MIN_WORDS,
 )
@@ -44,6 +45,7 @@ from services.claims.extract.cues import (
 from services.claims.extract.learned_cues import cue_runs
 from services.claims.extract.quote_marks import QuotedRegion
 from services.claims.extract.reported import ReportedStatement, trim_end
+from services.claims.extract.reported_clauses import main_clause_subject
 from services.claims.extract.speakers import (
     APPOSITIVE,
     SUBJECT,
@@ -82,6 +84,9 @@ _LOOSE_BEFORE_QUOTE = re.compile(
     rf"(?:(?P<subj>{_LOOSE_NP}){WS}+(?P<cue>{CUE_VERB})(?:{WS}+(?:of|to|about){WS}+[^,:;“”\"\n]{{1,40}})?"
     rf"|(?P<cue2>(?i:said|says|asked|added|wrote|according{WS}+to)){WS}+(?P<subj2>{_LOOSE_NP}))"
     rf"(?:{WS}+{CHANNEL})?{TIME}?{WS}*[,:]{WS}*\Z"
+)
+_PARTICIPLE_BEFORE_QUOTE = re.compile(
+    rf",{WS}*(?P<cue>{'|'.join(sorted(PARTICIPLE_CUES))})(?:{WS}+{ADDRESSEE})??{WS}*[,:]{WS}*\Z"
 )
 _LOOSE_LEARNED_BEFORE_QUOTE = re.compile(rf"(?P<subj>{_LOOSE_NP}){WS}+(?P<cue>[a-z][a-z’'-]*){WS}*[,:]{WS}*\Z")
 _LOOSE_LEARNED_AFTER_QUOTE = re.compile(
@@ -252,10 +257,13 @@ def _colon_lead_cue(ctx: ArticleContext, region: QuotedRegion) -> _Cue | None:
     cue = None
     for cue in CUE_VERB_RE.finditer(body, lo, colon):
         pass
-    if cue is None or _DIRECT_GAP.match(body, cue.end(), colon) is None:
-        return None
-    subject, _ = _subject_around_cue(ctx, lo, cue)
-    return None if subject is None else _Cue(cue.group(), cue.span(), subject, None, "direct")
+    if cue is not None and _DIRECT_GAP.match(body, cue.end(), colon) is not None:
+        subject, _ = _subject_around_cue(ctx, lo, cue)
+        if subject is not None:
+            return _Cue(cue.group(), cue.span(), subject, None, "direct")
+    # The loose reading of rule 2 on that paragraph: "The New York Times reports:".
+    loose = _LOOSE_BEFORE_QUOTE.match(body, lo, colon + 1) or _learned_before_quote(body, lo, colon + 1)
+    return None if loose is None else _loose_cue(ctx, loose)
 
 
 def _loose_cue_before(ctx: ArticleContext, region: QuotedRegion, *, floor: int) -> _Cue | None:
@@ -270,7 +278,16 @@ def _loose_cue_before(ctx: ArticleContext, region: QuotedRegion, *, floor: int) 
             ctx.body, start, region.open_at)
         if match is not None:
             return _loose_cue(ctx, match)
-    return None
+    return _participle_cue(ctx, region, lo)
+
+
+def _participle_cue(ctx: ArticleContext, region: QuotedRegion, lo: int) -> _Cue | None:
+    # "He then defended the remark, saying, “…”": the participle's subject opens the sentence.
+    match = _PARTICIPLE_BEFORE_QUOTE.search(ctx.body, lo, region.open_at)
+    if match is None:
+        return None
+    subject = main_clause_subject(ctx, lo, match.start("cue"))
+    return None if subject is None else _Cue(match.group("cue"), match.span("cue"), subject, None, "direct")
 
 
 def _learned_before_quote(body: str, start: int, end: int) -> re.Match[str] | None:

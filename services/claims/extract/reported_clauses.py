@@ -78,7 +78,7 @@ def clause_statement(
     for cue in sorted(cues, key=lambda cue: not _closes_sentence(ctx.body, cue.end(), end)):
         word = cue.group().lower()
         if word in PARTICIPLE_CUES:
-            subject = _main_clause_subject(ctx, start, cue.start())
+            subject = main_clause_subject(ctx, start, cue.start())
         else:
             subject = _subject_before(ctx, start, cue.start())
         if subject is None or subject.as_written.split()[0].lower() in NON_SUBJECT_WORDS:
@@ -213,10 +213,10 @@ def _word_start(body: str, lo: int, end: int) -> int:
     return start
 
 
-def _main_clause_subject(ctx: ArticleContext, lo: int, hi: int) -> Subject | None:
-    # "The senator rallied supporters, saying …": the subject opening the sentence (after an intro),
-    # the longest run of up to four words that ends in a name, a pronoun or a role, people or
-    # organisation noun.
+def main_clause_subject(ctx: ArticleContext, lo: int, hi: int) -> Subject | None:
+    """The subject of the clause that a participle at ``hi`` hangs on ("The senator rallied
+    supporters, saying …"): the subject opening the sentence (after an intro), the longest run of
+    up to four words that ends in a name, a pronoun or a role, people or organisation noun."""
     segments = _segments(ctx.body, lo, hi)
     if not segments:
         return None

@@ -203,3 +203,19 @@ def test_loose_speakers_around_a_quote(body: str, speaker_text: str, cue: str) -
     [quote] = [c for c in extract_claims(body, article_id="t") if c.kind == "quote"]
     assert body[quote.speaker.span[0]:quote.speaker.span[1]] == speaker_text
     assert quote.cue == cue
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker", "as_written", "cue"),
+    [
+        # A cue closing the paragraph above, read loosely.
+        ("Small donors are rare.\n\nThe New York Times reports:\n\n“In an illustration of the lack of enthusiasm, "
+         "donors are few.”", "The New York Times", "The New York Times", "reports"),
+        # A participle before the quote: its subject opens the sentence.
+        ("Howard Dean spoke on Monday. He then defended the remark, saying, “I don’t think this is a ridiculous "
+         "idea at all.”", "Howard Dean", "He", "saying"),
+    ],
+)
+def test_more_cues_before_a_quote(body: str, speaker: str, as_written: str, cue: str) -> None:
+    [quote] = [c for c in extract_claims(body, article_id="t") if c.kind == "quote"]
+    assert (quote.speaker.name, quote.speaker.as_written, quote.cue) == (speaker, as_written, cue)
