@@ -29,7 +29,7 @@ def draw_chart(bursts: list[Burst], runs: list[LatencyRun], path: Path) -> None:
         ordered = sorted(run.latencies.seconds)
         if ordered:
             cdf_ax.plot(ordered, [(i + 1) / len(ordered) for i in range(len(ordered))],
-                        label=f"{run.layout.name} ({run.offered_rate:.0f}/s offered)")
+                        label=f"{run.layout.name} at {run.rate:g}/s")
     cdf_ax.axvline(1.0, color="grey", linestyle=":", label="target p99 < 1 s")
     cdf_ax.axhline(0.99, color="grey", linestyle="-.", linewidth=0.8)
     cdf_ax.set(title="Article → first verdict", xlabel="seconds", ylabel="share of articles", xscale="log")

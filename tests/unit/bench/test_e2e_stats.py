@@ -57,3 +57,25 @@ def test_collapsed_summary_counts_frames_once_per_stack_and_leaves_as_self() -> 
     assert dict(inclusive)["main"] == 100
     assert dict(inclusive)["crc"] == 40
     assert dict(own) == {"idle": 60, "crc": 40}
+
+
+def test_the_latency_target_is_judged_at_50_per_second_only() -> None:
+    from bench.e2e import LatencyRun, _verdict_lines
+    from bench.e2e_stats import Latencies
+
+    layout = Layout("tuned")
+    floor = LatencyRun(layout, 5.0, 5.0, Latencies((0.2, 0.3), 0), 1.0, True)
+    loaded = LatencyRun(layout, 50.0, 49.8, Latencies((1.5, 2.5), 0), 3.0, True)
+    lines = _verdict_lines([], [floor, loaded], None)
+    assert len(lines) == 1
+    assert "not met (best p99 2.50 s, tuned)" in lines[0]
+    assert _verdict_lines([], [floor], None) == []
+
+
+def test_a_stalled_burst_is_never_the_best_nor_meets_the_target() -> None:
+    from bench.e2e import Burst, _verdict_lines
+
+    settled = Burst(Layout("tuned"), 3000, 300.0, 100.0, "settled")
+    stalled = Burst(Layout("untuned"), 3000, 5.0, 5.0, "stalled (no commit in 180 s)")
+    assert stalled.rate > settled.rate and not stalled.settled
+    assert "best 10.0/s, tuned" in _verdict_lines([stalled, settled], [], None)[0]
