@@ -20,12 +20,14 @@ from dataclasses import dataclass
 from schemas.claims import QuoteClaim, Speaker
 from services.claims.extract.constants import (
     ADDRESSEE_VERBS,
+    CLAUSE_WORDS,
     AFTER_QUOTE_WINDOW_CHARS,
     CUE_WINDOW_CHARS,
     LOOSE_SPEAKER_MAX_WORDS,
     MIXED_MAX_GAP_WORDS,
     MIXED_MIN_WORDS,
     MIXED_QUOTE_SHARE,
+    NON_SUBJECT_WORDS,
     PARTICIPLE_CUES,
     SCARE_MAX_WORDS,
     UNCUED_MIN_WORDS,
@@ -85,6 +87,7 @@ _LOOSE_BEFORE_QUOTE = re.compile(
     rf"|(?P<cue2>(?i:said|says|asked|added|wrote|according{WS}+to)){WS}+(?P<subj2>{_LOOSE_NP}))"
     rf"(?:{WS}+{CHANNEL})?{TIME}?{WS}*[,:]{WS}*\Z"
 )
+_LOOSE_SUBJECT = re.compile(rf"{WS}*(?P<subj>\w[^,;:!?“”\"\n]*?){WS}*\Z")
 _PARTICIPLE_BEFORE_QUOTE = re.compile(
     rf",{WS}*(?P<cue>{'|'.join(sorted(PARTICIPLE_CUES))})(?:{WS}+{ADDRESSEE})??{WS}*[,:]{WS}*\Z"
 )
@@ -342,6 +345,7 @@ def _cue_before(
     if cue is None:
         return None
     subject, gap_start = _subject_around_cue(ctx, lo, cue)
+    subject = subject or _loose_subject_before(ctx, lo, cue.start())
     if subject is None:
         return None
     gap = _DIRECT_GAP.match(ctx.body, gap_start, region.open_at)
@@ -361,6 +365,19 @@ def _learned_after_quote(body: str, pos: int, end: int) -> re.Match[str] | None:
         return None
     runs = cue_runs(body, match.start("subj2"), match.end("cue2"))
     return match if any(e == match.end("cue2") for _, e in runs) else None
+
+
+def _loose_subject_before(ctx: ArticleContext, lo: int, cue_start: int) -> Subject | None:
+    # "A Government Accountability Office report released last year found that …": the words from
+    # the sentence's start (or its last comma) to the cue, when they are few and hold no clause.
+    comma = ctx.body.rfind(",", lo, cue_start)
+    match = _LOOSE_SUBJECT.match(ctx.body, comma + 1 if comma >= 0 else lo, cue_start)
+    if match is None or word_count(match.group("subj")) > LOOSE_SPEAKER_MAX_WORDS:
+        return None
+    words = match.group("subj").lower().split()
+    if words[0] in NON_SUBJECT_WORDS or any(w in CLAUSE_WORDS for w in words):
+        return None
+    return Subject(match.group("subj"), match.span("subj"), "unknown")
 
 
 def _last_learned_cue(body: str, lo: int, hi: int) -> re.Match[str] | None:

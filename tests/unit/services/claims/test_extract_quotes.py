@@ -219,3 +219,13 @@ def test_loose_speakers_around_a_quote(body: str, speaker_text: str, cue: str) -
 def test_more_cues_before_a_quote(body: str, speaker: str, as_written: str, cue: str) -> None:
     [quote] = [c for c in extract_claims(body, article_id="t") if c.kind == "quote"]
     assert (quote.speaker.name, quote.speaker.as_written, quote.cue) == (speaker, as_written, cue)
+
+
+def test_a_subject_no_name_pattern_reads_before_a_mixed_quote() -> None:
+    body = ("A Government Accountability Office report released last year found that the agency could not be sure "
+            "the money was not coming from “the drug trade, human trafficking or other criminal activities.”")
+    [quote] = [c for c in extract_claims(body, article_id="t") if c.kind == "quote"]
+    assert quote.quote_type == "mixed" and quote.cue == "found"
+    assert body[quote.speaker.span[0]:quote.speaker.span[1]] == (
+        "A Government Accountability Office report released last year")
+    assert quote.text.startswith("the agency could not be sure")
