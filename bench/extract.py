@@ -76,25 +76,28 @@ def _predicted_statements(text: str, article_id: str, *, join_continuations: boo
             if join_continuations and _continues(claim, found):
                 found[-1]["span"] = (found[-1]["span"][0], claim.span[1])
                 continue
-            found.append({"span": tuple(claim.span), "type": claim.quote_type,
+            found.append({"span": tuple(claim.span), "type": claim.quote_type, "cue_span": claim.cue_span,
                           "name": speaker.name if speaker else None, "speaker_span": speaker.span if speaker else None})
         elif claim.kind == "attribution":
-            found.append({"span": tuple(claim.span), "type": "indirect",
+            found.append({"span": tuple(claim.span), "type": "indirect", "cue_span": claim.cue_span,
                           "name": claim.source.name, "speaker_span": claim.source.span})
     return found
 
 
 def _continues(claim, found: list[dict]) -> bool:
-    """A continuation quote ("…,” he said. “…”: no cue of its own, the previous quote's speaker).
+    """A continuation quote ("…,” he said. “…”: no cue of its own, the previous quote's speaker) or
+    the second half of a split quote ("…,” he said, “…”: the previous quote's cue).
 
     PolNeAR annotates the words of one speaker around a cue as one attribution whose content runs
     from the first quoted word to the last; wirecheck gives each quoted stretch its own claim. The
     bench joins them so both count the same unit (the table also shows the score without joining).
     """
-    if claim.cue is not None or claim.speaker is None or not found:
+    if claim.speaker is None or not found:
         return False
     previous = found[-1]
-    return previous["type"] == "direct" and previous["name"] == claim.speaker.name
+    same_cue = claim.cue_span is not None and claim.cue_span == previous["cue_span"]
+    return previous["type"] == "direct" and previous["name"] == claim.speaker.name and (
+        claim.cue is None or same_cue)
 
 
 def score_quotes(records: list[dict]) -> QuoteScores:

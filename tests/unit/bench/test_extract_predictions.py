@@ -29,3 +29,10 @@ def test_a_partly_labelled_text_scores_predictions_of_its_kind_or_at_a_gold_figu
     pred = [year, count, money, dollars]
     assert scored_figures(pred, gold, spec_kind="money") == [money, dollars]
     assert scored_figures(pred, gold, spec_kind=None) == pred  # a fully labelled text judges every one
+
+
+def test_the_halves_of_a_split_quote_are_joined() -> None:
+    body = "“We are close,” Mayor Jane Roe said, “and we will not stop until the city is rebuilt.”"
+    [joined] = _predicted_statements(body, "t")
+    assert body[joined["span"][0]:joined["span"][1]] == (
+        "We are close,” Mayor Jane Roe said, “and we will not stop until the city is rebuilt")
