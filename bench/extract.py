@@ -151,12 +151,18 @@ def gold_figures(record: dict) -> list[dict]:
 
 
 def wirecheck_figures(text: str) -> list[dict]:
-    return [
-        {"span": tuple(c.span), "value": c.value, "low": c.low, "high": c.high, "unit": c.unit,
-         "kind": spec_kind_of_quantity(c.quantity)}
-        for c in extract_claims(text, article_id="bench")
-        if c.kind == "figure"
-    ]
+    """Each figure, and each restatement of it in another unit ("1,500,000 km (930,000 mi)"), which
+    wirecheck keeps inside the figure as an equivalent and the datasets label as a figure of its own."""
+    found = []
+    for c in extract_claims(text, article_id="bench"):
+        if c.kind != "figure":
+            continue
+        kind = spec_kind_of_quantity(c.quantity)
+        found.append({"span": tuple(c.span), "value": c.value, "low": c.low, "high": c.high, "unit": c.unit,
+                      "kind": kind})
+        found += [{"span": tuple(e.span), "value": e.value, "low": None, "high": None, "unit": e.unit, "kind": kind}
+                  for e in c.equivalents]
+    return found
 
 
 def quantulum_figures(text: str) -> list[dict]:

@@ -36,3 +36,11 @@ def test_the_halves_of_a_split_quote_are_joined() -> None:
     [joined] = _predicted_statements(body, "t")
     assert body[joined["span"][0]:joined["span"][1]] == (
         "We are close,” Mayor Jane Roe said, “and we will not stop until the city is rebuilt")
+
+
+def test_a_restatement_in_another_unit_is_a_figure_prediction_of_its_own() -> None:
+    from bench.extract import wirecheck_figures
+
+    text = "The point is at 1,500,000 kilometres (930,000 mi) from Earth."
+    found = [(text[f["span"][0]:f["span"][1]], f["value"], f["unit"]) for f in wirecheck_figures(text)]
+    assert found == [("1,500,000 kilometres (930,000 mi", 1_500_000.0, "km"), ("930,000 mi", 930_000.0, "mi")]
