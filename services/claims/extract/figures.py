@@ -170,8 +170,12 @@ def _candidates(ctx: ArticleContext):
             while match is not None:
                 draft = read(ctx, match)
                 yield draft
-                # A range given up ("45 and 50 mg") leaves its second number to be read again.
-                resume = draft.span[1] if draft is not None and draft.span[1] < match.end() else match.end()
+                # A range given up ("45 and 50 mg") leaves its second number to be read again; a
+                # match refused whole ("quarter to $ 254 million" read as a range) leaves the rest.
+                if draft is None:
+                    resume = match.start() + 1
+                else:
+                    resume = draft.span[1] if draft.span[1] < match.end() else match.end()
                 match = pattern.search(ctx.body, max(resume, match.start() + 1), end)
 
 

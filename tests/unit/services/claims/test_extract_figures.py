@@ -138,3 +138,9 @@ def test_compound_measures_and_proportions(body: str, text: str, value: float, u
 )
 def test_not_compounds_or_proportions(body: str, texts: list[str]) -> None:
     assert [f.text for f in _figures(body)] == texts
+
+
+def test_a_refused_match_leaves_the_figures_after_it() -> None:
+    # "quarter to $ 254 million" first reads as a range from "quarter"; refused, the money is still found.
+    body = "Net interest income sank 27 % in the quarter to $ 254 million ."
+    assert [(f.text, f.value) for f in _figures(body)] == [("27 %", 27.0), ("$ 254 million", 254_000_000.0)]
