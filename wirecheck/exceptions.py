@@ -11,3 +11,7 @@ class BrokerError(WirecheckError):
 
 class InputError(WirecheckError):
     """An input file or record is malformed; the message names the file, the record and the fault."""
+
+
+class StageStuckError(WirecheckError):
+    """A stage's Kafka client stopped answering mid-transaction; restarting the stage recovers."""

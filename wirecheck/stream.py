@@ -24,7 +24,7 @@ from kafka.structs import OffsetAndMetadata
 from schemas import DeadLettered, Event, Producer, VerdictChanged
 from schemas.exceptions import EventDecodeError
 from schemas.registry import decode, encode, key_for, topic_for
-from wirecheck.exceptions import WirecheckError
+from wirecheck.exceptions import StageStuckError, WirecheckError
 from wirecheck.metrics import (
     BATCH_SECONDS,
     DEAD_LETTERED,
@@ -42,6 +42,14 @@ log = structlog.get_logger()
 # How long a stage waits for its input topics' metadata before it gives up with an error.
 METADATA_WAIT_S = 30.0
 METADATA_MAX_AGE_MS = 10_000
+# kafka-python waits for a transactional request's result without a bound, and after a broker
+# restart one sometimes never completes (found by tests/faults: a verifier idled for ever in
+# send_offsets_to_transaction). A step still running after the broker's own transaction timeout
+# (transaction.timeout.ms, 60 s) stops the stage instead; its restart resumes from the committed
+# offsets, as after a crash.
+TRANSACTION_STEP_TIMEOUT_S = 60.0
+# Between batches nothing is unsent; a producer still busy after this on close is stuck.
+PRODUCER_CLOSE_TIMEOUT_S = 10.0
 
 Handler = Callable[[Event], list[Event]]
 
@@ -105,7 +113,7 @@ class StageRunner:
                         self._process_batch(batch, producer, consumer)
         finally:
             consumer.close()
-            producer.close()
+            producer.close(timeout=PRODUCER_CLOSE_TIMEOUT_S)
             log.info("stage stopped", stage=self.stage.name, **vars(self.counters))
 
     def _process_batch(self, batch: dict, producer: KafkaProducer, consumer: KafkaConsumer) -> None:
@@ -130,13 +138,15 @@ class StageRunner:
                         if isinstance(event, VerdictChanged):
                             VERDICTS_EMITTED.labels(event.verdict, event.decided_by).inc()
             offsets = {tp: OffsetAndMetadata(recs[-1].offset + 1, "", -1) for tp, recs in batch.items()}
-            producer.send_offsets_to_transaction(offsets, consumer.group_metadata())
-            producer.commit_transaction()
+            metadata = consumer.group_metadata()
+            bounded_transaction_step(lambda: producer.send_offsets_to_transaction(offsets, metadata),
+                                     "sending the offsets")
+            bounded_transaction_step(producer.commit_transaction, "committing the transaction")
         except ProducerFencedError:
             raise  # another instance took over this transactional id: this one must stop
         except KafkaError as exc:
             log.warning("transaction aborted; rewinding", stage=self.stage.name, error=repr(exc))
-            producer.abort_transaction()
+            bounded_transaction_step(producer.abort_transaction, "aborting the transaction")
             _rewind(consumer, batch.keys())
             if self.stage.stateful:
                 self._restore_projection(consumer)
@@ -220,6 +230,27 @@ class StageRunner:
             except Exception:  # noqa: BLE001 — dead-lettered on the live pass already
                 continue
             self.counters.replayed += 1
+
+
+def bounded_transaction_step(step: Callable[[], object], what: str) -> None:
+    """Run one blocking transactional call; raise ``StageStuckError`` if it has not returned within
+    TRANSACTION_STEP_TIMEOUT_S (the call is left behind in its daemon thread)."""
+    failures: list[BaseException] = []
+
+    def call() -> None:
+        try:
+            step()
+        except BaseException as exc:  # noqa: BLE001 — re-raised in the stage's thread
+            failures.append(exc)
+
+    worker = threading.Thread(target=call, name=f"transaction: {what}", daemon=True)
+    worker.start()
+    worker.join(TRANSACTION_STEP_TIMEOUT_S)
+    if worker.is_alive():
+        raise StageStuckError(f"{what} did not return within {TRANSACTION_STEP_TIMEOUT_S:.0f} s; the stage "
+                              "stops so that a restart resumes from the committed offsets")
+    if failures:
+        raise failures[0]
 
 
 def _rewind(consumer: KafkaConsumer, partitions: Iterable[TopicPartition]) -> None:

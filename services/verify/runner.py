@@ -41,7 +41,14 @@ from services.verify.outbox import Outbox, Progress
 from wirecheck import __version__
 from wirecheck.metrics import BATCH_SECONDS, EVENTS_CONSUMED, EVENTS_PRODUCED, VERDICTS_EMITTED, LagSampler
 from wirecheck.settings import Settings
-from wirecheck.stream import Stage, StageRunner, _await_partitions, _group_consumer, _transactional_producer
+from wirecheck.stream import (
+    Stage,
+    StageRunner,
+    _await_partitions,
+    _group_consumer,
+    _transactional_producer,
+    bounded_transaction_step,
+)
 from wirecheck.topic_reader import committed_reader, partitions_of
 
 log = structlog.get_logger()
@@ -271,13 +278,15 @@ class VerifierRunner(StageRunner):
             for event in self.outbox.due(map(self._unit, progress), self.applier.position):
                 self._send(producer, event)
             offsets = {tp: OffsetAndMetadata(done, p.to_metadata(), -1) for tp, (done, p) in progress.items()}
-            producer.send_offsets_to_transaction(offsets, clients.group.group_metadata())
-            producer.commit_transaction()
+            metadata = clients.group.group_metadata()
+            bounded_transaction_step(lambda: producer.send_offsets_to_transaction(offsets, metadata),
+                                     "sending the offsets")
+            bounded_transaction_step(producer.commit_transaction, "committing the transaction")
         except ProducerFencedError:
             raise  # another instance took over this transactional id: this one must stop
         except KafkaError as exc:
             log.warning("transaction aborted; rewinding", stage=self.stage.name, error=repr(exc))
-            producer.abort_transaction()
+            bounded_transaction_step(producer.abort_transaction, "aborting the transaction")
             for tp in progress:
                 _seek(clients.group, tp, self._committed.get(tp, (0, Progress()))[1].sequenced)
             return
