@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 PYTEST_ARGS ?=
 
-.PHONY: help venv browser demo serve test test-unit kafka-up kafka-down kafka-status schemas bench bench-extract bench-verify bench-serialise bench-e2e bench-profile clean
+.PHONY: help venv browser demo serve test test-unit kafka-up kafka-down kafka-status schemas bench bench-extract bench-verify bench-serialise bench-e2e bench-profile bench-faults clean
 
 help:
 	@echo "make demo        set up, start a local Kafka broker and the services, run the sample feed, print the report"
@@ -21,6 +21,7 @@ help:
 	@echo "make bench-serialise events/s encoding and decoding the envelope, pydantic vs orjson/msgspec/pydantic-core"
 	@echo "make bench-e2e       the whole pipeline through a real local broker: burst throughput, latency at 50/s"
 	@echo "make bench-profile   py-spy profile of every service under a burst, into bench/results/profiles/"
+	@echo "make bench-faults    only the fault tests (kill -9, broker restart, poison); table in bench/results/faults.md"
 	@echo "make schemas     regenerate schemas/jsonschema/ from the models"
 	@echo "make clean       remove the virtualenv and var/ (broker data and cached jars)"
 
@@ -76,6 +77,10 @@ bench-e2e: venv
 
 bench-profile: venv
 	$(BIN)/python -m bench.e2e_profile
+
+# The fault tests are tests (they also run in `make test`); this runs only them and rewrites their table.
+bench-faults: venv
+	$(BIN)/python -m pytest tests/faults -m faults $(PYTEST_ARGS)
 
 schemas: venv
 	$(BIN)/python -m schemas.jsonschema_export
