@@ -11,7 +11,7 @@ from schemas.claims import AttributionClaim, FigureClaim, QuoteClaim
 from services.claims.extract.attributions import attribution_claims
 from services.claims.extract.context import ArticleContext
 from services.claims.extract.figures import figure_claims
-from services.claims.extract.quotes import credit_uncued, indirect_quote_claims, quote_claims
+from services.claims.extract.quotes import credit_uncued, indirect_quote_claims, participle_tails, quote_claims
 from services.claims.extract.reported import reported_statements
 
 AnyClaim = QuoteClaim | AttributionClaim | FigureClaim
@@ -25,6 +25,7 @@ def extract_all(body: str, *, article_id: str, extractor_version: str) -> tuple[
     ctx = ArticleContext.build(body, article_id=article_id, extractor_version=extractor_version)
     quotes = quote_claims(ctx)
     quoted = [q.sentence_span for q in quotes]
+    quotes += participle_tails(ctx, quotes)
     statements = reported_statements(ctx, skip=quoted)
     quotes += indirect_quote_claims(ctx, statements=statements)
     quotes = credit_uncued(ctx, quotes)

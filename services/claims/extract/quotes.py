@@ -21,6 +21,7 @@ from schemas.claims import QuoteClaim, Speaker
 from services.claims.extract.constants import (
     ADDRESSEE_VERBS,
     CLAUSE_WORDS,
+    INDIRECT_MIN_WORDS,
     AFTER_QUOTE_WINDOW_CHARS,
     CUE_WINDOW_CHARS,
     LOOSE_SPEAKER_MAX_WORDS,
@@ -46,7 +47,7 @@ from services.claims.extract.cues import (
 )
 from services.claims.extract.learned_cues import cue_runs
 from services.claims.extract.quote_marks import QuotedRegion
-from services.claims.extract.reported import ReportedStatement, trim_end
+from services.claims.extract.reported import PARTICIPLE_AFTER_COMMA, ReportedStatement, trim_end
 from services.claims.extract.reported_clauses import main_clause_subject
 from services.claims.extract.speakers import (
     APPOSITIVE,
@@ -147,6 +148,26 @@ def indirect_quote_claims(
         cue = _Cue(statement.cue, statement.cue_span, statement.subject, statement.channel, "indirect")
         claims.append(_build(ctx, statement.statement, cue, _speaker(ctx, statement.subject)))
     return claims
+
+
+def participle_tails(ctx: ArticleContext, quotes: list[QuoteClaim]) -> list[QuoteClaim]:
+    """The speaker's next statement after a quote's cue: "“…,” he said, adding that S." / "…, Mr.
+    Morrison said, referring to reports that S." — an indirect quote with the same speaker."""
+    tails = []
+    for quote in quotes:
+        if quote.speaker is None or quote.cue_span is None:
+            continue
+        start = max(quote.span[1], quote.cue_span[1])
+        end = ctx.sentences.sentence_of(start)[1]
+        match = PARTICIPLE_AFTER_COMMA.search(ctx.body, start, end)
+        if match is None or ctx.body.find("“", start, match.start()) >= 0 or ctx.body.find('"', start, match.start()) >= 0:
+            continue  # another quote opens between the cue and the participle: not this speaker's tail
+        statement = (match.end(), trim_end(ctx.body, match.end(), end))
+        if word_count(ctx.body[statement[0]:statement[1]]) < INDIRECT_MIN_WORDS:
+            continue
+        cue = _Cue(match.group("cue"), match.span("cue"), None, None, "indirect")
+        tails.append(_build(ctx, statement, cue, quote.speaker))
+    return tails
 
 
 def credit_uncued(ctx: ArticleContext, quotes: list[QuoteClaim]) -> list[QuoteClaim]:

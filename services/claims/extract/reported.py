@@ -53,7 +53,7 @@ _TRAIL = re.compile(
 
 _OTHER_CLAUSE = re.compile(rf";|,{WS}+(?:with|while|whereas|although|though|even{WS}+as)(?![\w’'-])")
 # ", adding that" / ", saying" inside a statement: a second cue of the same speaker.
-_PARTICIPLE_AFTER_COMMA = re.compile(
+PARTICIPLE_AFTER_COMMA = re.compile(
     rf",{WS}+(?P<cue>{'|'.join(sorted(PARTICIPLE_CUES))})(?![\w’'-])(?:{WS}*,)?(?:{WS}+that(?![\w’'-]))?{WS}*"
 )
 
@@ -130,7 +130,7 @@ def _split_at_participle(ctx: ArticleContext, statement: ReportedStatement) -> l
 
 def _second_cue(ctx: ArticleContext, start: int, end: int) -> tuple[int, Span, int] | None:
     # Where the first statement ends, the second cue's span and where the second statement starts.
-    match = _PARTICIPLE_AFTER_COMMA.search(ctx.body, start, end)
+    match = PARTICIPLE_AFTER_COMMA.search(ctx.body, start, end)
     if match is not None:
         return match.start(), match.span("cue"), match.end()
     for cue_start, cue_end in cue_runs(ctx.body, start, end):

@@ -229,3 +229,14 @@ def test_a_subject_no_name_pattern_reads_before_a_mixed_quote() -> None:
     assert body[quote.speaker.span[0]:quote.speaker.span[1]] == (
         "A Government Accountability Office report released last year")
     assert quote.text.startswith("the agency could not be sure")
+
+
+def test_a_participle_after_the_cue_is_the_speakers_next_statement() -> None:
+    body = ("“We are going to take a much more proactive role,” Bill Ackman said, adding that Steve Fraidin joined "
+            "the board last week.")
+    quotes = [(c.quote_type, c.text, c.cue, c.speaker.name) for c in extract_claims(body, article_id="t")
+              if c.kind == "quote"]
+    assert quotes == [
+        ("direct", "We are going to take a much more proactive role", "said", "Bill Ackman"),
+        ("indirect", "Steve Fraidin joined the board last week", "adding", "Bill Ackman"),
+    ]
