@@ -3,7 +3,8 @@
 Run ``.venv/bin/python -m services.claims.train_cues [PATH]`` (default ``../shared/eval/
 polnear_train.jsonl``). For every token of every article it counts, per feature of
 ``learned_cues.features``, how many occurrences lie inside an annotated cue span, and writes the
-smoothed rates, and the common nouns that head speakers, to ``services/claims/extract/cue_table.json`` — sorted, so a re-run on the same data
+smoothed rates, and the common nouns that head speakers, to
+``services/claims/extract/cue_table.json`` — sorted, so a re-run on the same data
 gives the same file. Contexts are kept only when seen ``MIN_COUNT`` times and when they move the
 word's rate, and only for words whose rate could reach a cue (``KEEP_RATE``): the table stays small.
 """

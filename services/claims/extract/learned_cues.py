@@ -4,8 +4,9 @@ Reported speech in news has a long tail of cues ("defended", "is pushing for", "
 that no hand-made list covers. ``services.claims.train_cues`` counts, over PolNeAR's training
 articles, how often each lower-case word lies inside an annotated cue span — alone, with the token
 after it and with the token before it — and ships the smoothed rates as ``cue_table.json`` beside
-this module, with the common nouns that head annotated speakers (nothing is downloaded or trained at run time). A word is read as a cue when its rate
-in the most specific context seen often enough reaches ``CUE_THRESHOLD``.
+this module, with the common nouns that head annotated speakers (nothing is downloaded or trained
+at run time). A word is read as a cue when its rate in the most specific context seen often enough
+reaches ``CUE_THRESHOLD``.
 
 The same tokenizer (``tokens``) serves training and extraction, so the features match.
 """

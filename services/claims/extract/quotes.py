@@ -77,7 +77,8 @@ _LOOSE_NP = r"\w[^,;:!?“”\"\n]{1,90}?"
 # attorney general of Oklahoma, one of the states suing, said." (the speaker is the first part).
 _LOOSE_NP_WITH_APPOSITIVES = rf"(?P<subj2>{_LOOSE_NP})(?:{WS}*,{WS}*[^;:!?“”\"\n]{{1,160}}?,)?"
 _LOOSE_AFTER_QUOTE = re.compile(
-    rf"{WS}*,?{WS}*(?:(?P<cue>{CUE_VERB}){WS}+(?P<subj>{_LOOSE_NP})|{_LOOSE_NP_WITH_APPOSITIVES}{WS}+(?P<cue2>{CUE_VERB}))"
+    rf"{WS}*,?{WS}*(?:(?P<cue>{CUE_VERB}){WS}+(?P<subj>{_LOOSE_NP})"
+    rf"|{_LOOSE_NP_WITH_APPOSITIVES}{WS}+(?P<cue2>{CUE_VERB}))"
     rf"(?![\w’'-])(?:{WS}+{CHANNEL})?{TIME}?{WS}*[.!?]?[\"”’)]*{WS}*\Z"
 )
 # Rule 2, loosely: the sentence before the opening mark is only a subject, a cue and what the cue is
@@ -94,7 +95,8 @@ _PARTICIPLE_BEFORE_QUOTE = re.compile(
 )
 _LOOSE_LEARNED_BEFORE_QUOTE = re.compile(rf"(?P<subj>{_LOOSE_NP}){WS}+(?P<cue>[a-z][a-z’'-]*){WS}*[,:]{WS}*\Z")
 _LOOSE_LEARNED_AFTER_QUOTE = re.compile(
-    rf"{WS}*,?{WS}*(?P<subj2>{_LOOSE_NP}){WS}+(?P<cue2>[a-z][a-z’'-]*)(?![\w’'-]){TIME}?{WS}*[.!?]?[\"”’)]*{WS}*\Z"
+    rf"{WS}*,?{WS}*(?P<subj2>{_LOOSE_NP}){WS}+(?P<cue2>[a-z][a-z’'-]*)(?![\w’'-]){TIME}?"
+    rf"{WS}*[.!?]?[\"”’)]*{WS}*\Z"
 )
 # A credit under a quote: "…” ― Jane Doe" (the dash and a name closing the paragraph).
 _DASH_CREDIT = re.compile(rf"{WS}*[―—–]{WS}*(?P<subj>[A-Z][^,;:!?“”\"\n]{{1,60}}?){WS}*[.]?{WS}*\Z")
@@ -108,6 +110,7 @@ _DIRECT_GAP = re.compile(
 )
 _WORDS = re.compile(r"[\w’'-]+")
 _WHOLE = re.compile(r".+", re.DOTALL)
+_QUOTE_MARK = re.compile(r"[“\"]")
 _OPENING_MARKS = frozenset({"“", '"', "‘", "'", "``", "''"})
 # Between a cue and its statement: a channel, a time, "that" ("declared on Telegram that …").
 _STATEMENT_START = re.compile(rf"(?:{WS}*{CHANNEL})?{TIME}?{WS}*,?(?:{WS}*that(?![\w’'-]))?{WS}*")
@@ -160,7 +163,7 @@ def participle_tails(ctx: ArticleContext, quotes: list[QuoteClaim]) -> list[Quot
         start = max(quote.span[1], quote.cue_span[1])
         end = ctx.sentences.sentence_of(start)[1]
         match = PARTICIPLE_AFTER_COMMA.search(ctx.body, start, end)
-        if match is None or ctx.body.find("“", start, match.start()) >= 0 or ctx.body.find('"', start, match.start()) >= 0:
+        if match is None or _QUOTE_MARK.search(ctx.body, start, match.start()):
             continue  # another quote opens between the cue and the participle: not this speaker's tail
         statement = (match.end(), trim_end(ctx.body, match.end(), end))
         if word_count(ctx.body[statement[0]:statement[1]]) < INDIRECT_MIN_WORDS:
