@@ -214,7 +214,11 @@ def _scale_lines(live: Live, replay: Replay) -> list[str]:
     last = points[-1]
     rows += [
         "",
-        "Every size is filled live: each event through `handle()`, verdicts assessed and emitted.",
+        "Every size is filled live: each event through `handle()`, verdicts assessed and emitted. "
+        "The cost per claim is bounded by MAX_CANDIDATES compared and MAX_LINKS kept per claim, by "
+        "skipping claims whose new links cannot move their verdict, and by postings and MinHash "
+        "buckets kept only for recent weeks (`services/verify/constants.py`); the 10^3 row is the "
+        "baseline of the ratio. Times are wall-clock on a shared machine: compare them within one run.",
         "",
         f"- time target (≤ {TARGET_RATIO:.0f}× at the largest size): "
         f"{'met' if last.median_us <= TARGET_RATIO * base.median_us else 'not met'} "
