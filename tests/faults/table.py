@@ -45,7 +45,8 @@ def render(rows: list[FaultRow], *, articles: int, claims: int, verdict_events: 
         "Each row is one run of the claims and verify services as processes with the fault applied, "
         "compared with the clean run: *lost* = clean-run events missing, *duplicated* = records whose "
         "event id was read before, *unexpected* = event ids the clean run never made, *verdicts "
-        "differing* = claims whose final verdict, independent origins or revision differ. "
+        "differing* = claims whose final verdict, independent origins or revision differ; *restarts* "
+        "counts kills, broker restarts and supervised restarts of a stage that stopped itself. "
         "Wall time is from the first service start until both stages drained, on a machine shared with "
         "other work: it is not a benchmark.",
         "",
