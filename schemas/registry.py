@@ -73,8 +73,8 @@ _ADAPTERS: dict[str, TypeAdapter[Event]] = {t: TypeAdapter(m) for t, m in TOPIC_
 def decode(topic: str, value: bytes | None) -> Event:
     """Bytes from ``topic`` → its event, or ``EventDecodeError`` saying what is wrong.
 
-    One pass first: pydantic-core parses and validates a current-version record 1.4-2.5× faster
-    than ``decode_stepwise`` (bench/results/serialise.md). Whatever it refuses — an older version
+    One pass first: pydantic-core parses and validates a current-version record 1.4-1.6× as fast
+    as ``decode_stepwise`` in CPU time (bench/results/serialise.md). Whatever it refuses — an older version
     to upcast, a lone surrogate escape that ``json.loads`` takes, a bad record — goes through
     ``decode_stepwise``, so what is accepted, and the reason for what is not, stay its own.
     """
