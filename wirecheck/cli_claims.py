@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import click
+from kafka.errors import KafkaError
 from pydantic import TypeAdapter, ValidationError
 
 from schemas import ArticlePublished, ClaimsExtracted
@@ -66,8 +67,12 @@ def diff(old: str, new: str, paths: tuple[str, ...], source: str | None, as_json
     articles.v1 in its current version.
     """
     settings = Settings()
-    articles = _file_articles(paths, source, settings) if paths else _topic_articles(settings)
-    before, after = (_claim_sets(spec, articles, settings) for spec in (old, new))
+    try:
+        articles = _file_articles(paths, source, settings) if paths else _topic_articles(settings)
+        before, after = (_claim_sets(spec, articles, settings) for spec in (old, new))
+    except KafkaError as exc:
+        raise WirecheckError(f"cannot read the topics at {settings.bootstrap} ({exc}); start the broker, "
+                             "set KAFKA_BOOTSTRAP_SERVERS, or give PATHS and claim files") from None
     totals: Counter[tuple[str, str]] = Counter()
     compared = 0
     for article in articles:
