@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import deque
 from dataclasses import dataclass
 
 from services.claims.extract.constants import INDIRECT_MIN_WORDS, PARTICIPLE_CUES
@@ -80,18 +81,27 @@ def reported_statements(ctx: ArticleContext, *, skip: list[Span]) -> list[Report
     # Every rule needs a cue: one scan of the text finds the sentences that have one.
     cues = list(CLAUSE_CUE_RE.finditer(ctx.body))
     starts = [m.start() for m in cues]
-    for start, end in ctx.sentences.spans:
-        if any(s < end and start < e for s, e in skip):
-            continue
+    segments = deque(span for span in ctx.sentences.spans if not any(s < span[1] and span[0] < e for s, e in skip))
+    while segments:
+        start, end = segments.popleft()
         at = bisect.bisect_left(starts, start)
         in_sentence = cues[at:bisect.bisect_left(starts, end, at)]
         finders = (_lead_statement, _trailing_statement, _clause_statement) if in_sentence else ()
         for finder in (*finders, _learned_statement):
             statement = finder(ctx, start, end, in_sentence)
             if statement is not None and _long_enough(ctx.body, statement.statement):
-                found += _split_at_participle(ctx, _clause_only(ctx, statement))
+                clause = _clause_only(ctx, statement)
+                found += _split_at_participle(ctx, clause)
+                if clause.statement[1] < statement.statement[1]:
+                    # "X said S1, while Y argued S2": the rest of the sentence is read on its own.
+                    segments.appendleft((_after_other_clause(ctx, clause.statement[1], end), end))
                 break
     return found
+
+
+def _after_other_clause(ctx: ArticleContext, pos: int, end: int) -> int:
+    other = _OTHER_CLAUSE.search(ctx.body, pos, end)
+    return other.end() if other is not None else end
 
 
 def _clause_only(ctx: ArticleContext, statement: ReportedStatement) -> ReportedStatement:

@@ -142,3 +142,12 @@ def test_a_subordinate_opening_is_no_subject() -> None:
     body = "As Davis noted in his column, there are conflicting stories about what happened that night."
     [claim] = [c for c in extract_claims(body, article_id="t") if c.kind in {"quote", "attribution"}]
     assert (claim.kind, claim.speaker.as_written, claim.cue) == ("quote", "Davis", "noted")
+
+
+def test_the_other_clause_of_a_sentence_is_read_on_its_own() -> None:
+    body = "Jane Roe said the plan would cut costs for families, while John Doe argued that it would raise taxes."
+    found = [(c.text, c.cue, c.speaker.name) for c in extract_claims(body, article_id="t") if c.kind == "quote"]
+    assert found == [
+        ("the plan would cut costs for families", "said", "Jane Roe"),
+        ("it would raise taxes", "argued", "John Doe"),
+    ]
