@@ -151,3 +151,12 @@ def test_the_other_clause_of_a_sentence_is_read_on_its_own() -> None:
         ("the plan would cut costs for families", "said", "Jane Roe"),
         ("it would raise taxes", "argued", "John Doe"),
     ]
+
+
+def test_a_statement_ends_at_but_and_the_rest_is_read_on_its_own() -> None:
+    body = "Jane Roe said the plan would cut costs for families, but John Doe argued that it would raise taxes."
+    found = [(c.text, c.cue, c.speaker.name) for c in extract_claims(body, article_id="t") if c.kind == "quote"]
+    assert found == [
+        ("the plan would cut costs for families", "said", "Jane Roe"),
+        ("it would raise taxes", "argued", "John Doe"),
+    ]
