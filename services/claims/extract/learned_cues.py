@@ -24,7 +24,7 @@ Span = tuple[int, int]
 
 TABLE_PATH = Path(__file__).with_name("cue_table.json")
 WORD_FLOOR = 0.1  # a word this rarely a cue on its own is not looked at in context
-CUE_THRESHOLD = 0.3  # P(cue | word, context) from which a word is a cue; best quote F1 on held-out train articles
+CUE_THRESHOLD = 0.25  # P(cue | word, context) from which a word is a cue; best quote F1 on held-out train articles
 
 # Words (with inner apostrophes and hyphens) and the punctuation that tells a cue's use: a colon
 # or a quote mark after "said", a comma after "added".

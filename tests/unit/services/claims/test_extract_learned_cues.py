@@ -99,4 +99,5 @@ def test_a_coordinated_cue_is_a_second_statement_of_the_same_speaker() -> None:
 def test_an_adverb_or_an_auxiliary_alone_is_no_cue() -> None:
     body = "Critics often question the plan, and she also noted the cost. They have the votes."
     assert [body[s:e] for s, e in cue_runs(body, 0, len(body))] == ["noted"]
-    assert list(cue_runs("Sanders often questions the ties of Clinton.", 0, 44)) == []
+    other = "Sanders often questions the ties of Clinton."
+    assert [other[s:e] for s, e in cue_runs(other, 0, len(other))] == ["questions"]  # "often" left out
