@@ -133,7 +133,7 @@ class VerifierRunner(StageRunner):
         group = self.settings.group(self.stage.name)
         clients = _open_clients(self.settings, group)
         try:
-            self._catch_up(clients)
+            self._catch_up(clients, stop)
             log.info("projection rebuilt", stage=self.stage.name, replayed=self.counters.replayed)
             clients.group.subscribe(list(self._logical), listener=self._assignments)
             if self.settings.metrics_port:
@@ -147,8 +147,9 @@ class VerifierRunner(StageRunner):
 
     # --- start-up ------------------------------------------------------------------------------
 
-    def _catch_up(self, clients: _Clients) -> None:
-        """Know every unit and its frontier, then apply the intake log up to its end as of now."""
+    def _catch_up(self, clients: _Clients, stop: threading.Event) -> None:
+        """Know every unit and its frontier, then apply the intake log up to its end as of now
+        (or until ``stop``: a long catch-up must not outlast a SIGTERM's grace period)."""
         _await_partitions(clients.group, [*self._logical, self._intake_topic])
         self._units = {(self._logical[tp.topic], tp.partition): tp
                        for tp in partitions_of(clients.intake, self._logical)}
@@ -159,7 +160,7 @@ class VerifierRunner(StageRunner):
         clients.intake.assign([log_partition])
         clients.intake.seek_to_beginning(log_partition)
         end = clients.intake.end_offsets([log_partition])[log_partition]
-        while clients.intake.position(log_partition) < end:
+        while clients.intake.position(log_partition) < end and not stop.is_set():
             applied = self._apply_intake(clients.intake.poll(timeout_ms=1000, max_records=2000))
             self.counters.replayed += applied
 

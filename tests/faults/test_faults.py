@@ -13,6 +13,7 @@ import time
 
 import pytest
 
+from tests.faults import rebalance
 from tests.faults.harness import FaultRun, Scenario
 from tests.faults.outcome import compare, read_run
 from tests.faults.stream import poison_records
@@ -73,6 +74,10 @@ SCENARIOS = [
     Scenario(f"verifier killed (kill -9) {KILLS} times, restarted", verifier_killed),
     Scenario("broker stopped and restarted mid-stream", broker_restarted),
     Scenario("burst of poison records among good ones", poison_burst),
+    Scenario(f"a second verifier instance joins and leaves mid-stream ({rebalance.PARTITIONS} partitions, "
+             "compared with the pure verifier over the order the group recorded)",
+             rebalance.verifier_joins_and_leaves, partitions=rebalance.PARTITIONS,
+             reference=rebalance.recorded_order),
 ]
 
 
