@@ -14,8 +14,11 @@ from services.claims.extract.constants import (
     CLAUSE_CUE_PHRASES,
     CLAUSE_CUE_VERBS,
     INDIRECT_VERBS,
+    ORG_NOUNS,
     PARTICIPLE_CUES,
+    PEOPLE_NOUNS,
     REPORTING_VERBS,
+    ROLE_NOUNS,
 )
 
 WS = r"[ \t\u00a0]"
@@ -92,3 +95,27 @@ CLAUSE_CUE_RE = re.compile(
     rf"(?=[a-z])(?<![\w’'-])(?:{trie(CLAUSE_CUE_PHRASES + tuple(CLAUSE_CUE_VERBS | PARTICIPLE_CUES))})"
     rf"(?![\w’'-])"
 )
+
+
+# Cue verbs that are also plural nouns ("30 states", "swing states", "his plans"): the verb has a
+# speaker right before it — a name, a pronoun, a people, organisation or role noun, or an adverb of
+# the verb ("Clinton states", "the report notes", "he also plans").
+_NOUN_LIKE_CUES = frozenset(
+    "states notes claims reports calls plans charges promises remarks comments points estimates shows attacks "
+    "questions answers hopes fears doubts concerns warnings tweets posts".split()
+)
+_VERB_BEFORE_WORDS = PEOPLE_NOUNS | ORG_NOUNS | ROLE_NOUNS | frozenset(
+    "he she it also still often now then later again repeatedly frequently".split()
+)
+_WORD_BEFORE = re.compile(rf"([\w’'-]+){WS}+\Z")
+
+
+def is_plural_noun(body: str, cue: re.Match[str]) -> bool:
+    """Whether a cue word is the plural noun it can also be, by the word before it."""
+    if cue.group().lower() not in _NOUN_LIKE_CUES:
+        return False
+    before = _WORD_BEFORE.search(body, max(0, cue.start() - 30), cue.start())
+    if before is None:
+        return False
+    word = before.group(1)
+    return not (word[0].isupper() or word.lower() in _VERB_BEFORE_WORDS)

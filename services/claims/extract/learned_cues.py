@@ -23,6 +23,7 @@ from services.claims.extract.cues import trie
 Span = tuple[int, int]
 
 TABLE_PATH = Path(__file__).with_name("cue_table.json")
+_OWN_RULES = frozenset({"according", "citing"})  # cues the attribution rules read, with their source
 WORD_FLOOR = 0.1  # a word this rarely a cue on its own is not looked at in context
 CUE_THRESHOLD = 0.25  # P(cue | word, context) from which a word is a cue; best quote F1 on held-out train articles
 
@@ -89,7 +90,8 @@ def _vocabulary(rates: dict[str, float], threshold: float) -> re.Pattern[str]:
         word = key.split("|", 1)[0]
         best[word] = max(best.get(word, 0.0), rate)
     # Function words ("to", "of", "the") are inside many cues but rarely one by themselves.
-    words = [word for word, rate in best.items() if rate >= threshold and rates.get(word, 0.0) >= WORD_FLOOR]
+    words = [word for word, rate in best.items()
+             if rate >= threshold and rates.get(word, 0.0) >= WORD_FLOOR and word not in _OWN_RULES]
     if not words:
         return re.compile(r"(?!)")
     return re.compile(rf"(?=[a-z])(?<![A-Za-z’'-])(?:{trie(words)})(?![A-Za-z’'-])")

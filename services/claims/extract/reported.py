@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from services.claims.extract.constants import INDIRECT_MIN_WORDS, PARTICIPLE_CUES
 from services.claims.extract.context import ArticleContext, trim_end, word_count
-from services.claims.extract.cues import ADDRESSEE, CHANNEL, CLAUSE_CUE_RE, INDIRECT_VERB, TIME, WS
+from services.claims.extract.cues import ADDRESSEE, CHANNEL, CLAUSE_CUE_RE, INDIRECT_VERB, TIME, WS, is_plural_noun
 from services.claims.extract.learned_cues import cue_runs
 from services.claims.extract.reported_clauses import clause_statement, learned_statement
 from services.claims.extract.speakers import (
@@ -79,7 +79,7 @@ def reported_statements(ctx: ArticleContext, *, skip: list[Span]) -> list[Report
     """Every "X said (that) …" / "…, X said" of the article, except in sentences overlapping ``skip``."""
     found = []
     # Every rule needs a cue: one scan of the text finds the sentences that have one.
-    cues = list(CLAUSE_CUE_RE.finditer(ctx.body))
+    cues = [cue for cue in CLAUSE_CUE_RE.finditer(ctx.body) if not is_plural_noun(ctx.body, cue)]
     starts = [m.start() for m in cues]
     segments = deque(span for span in ctx.sentences.spans if not any(s < span[1] and span[0] < e for s, e in skip))
     while segments:

@@ -101,3 +101,8 @@ def test_an_adverb_or_an_auxiliary_alone_is_no_cue() -> None:
     assert [body[s:e] for s, e in cue_runs(body, 0, len(body))] == ["noted"]
     other = "Sanders often questions the ties of Clinton."
     assert [other[s:e] for s, e in cue_runs(other, 0, len(other))] == ["questions"]  # "often" left out
+
+
+def test_according_to_is_left_to_the_attribution_rule() -> None:
+    body = "Including superdelegates, Clinton now has at least 723 delegates, according to a count by the AP."
+    assert [(kind, cue) for kind, _, cue, _ in _statements(body)] == [("attribution", "according to")]

@@ -160,3 +160,21 @@ def test_a_statement_ends_at_but_and_the_rest_is_read_on_its_own() -> None:
         ("the plan would cut costs for families", "said", "Jane Roe"),
         ("it would raise taxes", "argued", "John Doe"),
     ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Clinton has won six states including Texas and Virginia on Tuesday night.",
+        "The race now moves to swing states this week, where the polls are close.",
+        "Large majorities of Republican voters across nine states have negative feelings about it.",
+    ],
+)
+def test_a_cue_word_that_is_a_plural_noun_is_no_cue(body: str) -> None:
+    assert [c for c in extract_claims(body, article_id="t") if c.kind in {"quote", "attribution"}] == []
+
+
+def test_a_cue_word_after_a_speaker_is_still_a_cue() -> None:
+    body = "The report states that the agency lost track of the money for two years."
+    [claim] = [c for c in extract_claims(body, article_id="t") if c.kind in {"quote", "attribution"}]
+    assert (claim.text, claim.cue) == ("the agency lost track of the money for two years", "states")
