@@ -23,6 +23,7 @@ import datetime as dt
 import json
 import os
 import platform
+import subprocess
 import sys
 import tempfile
 import time
@@ -281,10 +282,17 @@ def _header(args: argparse.Namespace) -> list[str]:
         f"- machine: {platform.platform()}, {platform.machine()}, {_cpus()} CPUs shared by the broker, "
         "every service and this harness",
         f"- Python {platform.python_version()}; {versions}; broker {jars[0].removesuffix('.jar') if jars else '?'} (KRaft, local)",
-        "- command: `.venv/bin/python -m bench.e2e " + " ".join(sys.argv[1:]) + "`",
+        "- command: `.venv/bin/python -m bench.e2e " + " ".join(sys.argv[1:]) + f"` at commit {_commit()}",
         "- stream: `bench.stream_corpus` (seed 11) over PolNeAR, ECB+ and Emergent: originals, verbatim wire "
         "copies, rewrites and version-2 updates of the same stories, in publication order",
     ]
+
+
+def _commit() -> str:
+    """The code measured: the checkout's commit, marked when files differ from it."""
+    found = subprocess.run(["git", "-C", str(REPO), "describe", "--always", "--dirty"],
+                           capture_output=True, text=True, check=False)
+    return found.stdout.strip() or "unknown (not a git checkout)"
 
 
 def _cpus() -> int:
