@@ -78,12 +78,19 @@ def kafka_status() -> None:
               help="Folder the ingest service watches for new files (default: <home>/inbox).")
 @click.option("--feeds", "feeds_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Feeds file (TOML) the ingest service follows as well (default: WIRECHECK_FEEDS).")
-def run(service: str, inbox: Path | None, feeds_file: Path | None) -> None:
+@click.option("--instances", type=click.IntRange(min=1), default=1, show_default=True,
+              help="verify only: this many verifier instances, as child processes of one consumer group.")
+def run(service: str, inbox: Path | None, feeds_file: Path | None, instances: int) -> None:
     """Run a service (or all three as child processes) until SIGTERM or Ctrl-C."""
     settings = _settings()
     configure_logging(json=settings.log_json)
+    if instances > 1 and service != "verify":
+        raise click.UsageError("--instances applies to `run verify` only")
     if service == "all":
         _run_all(inbox, feeds_file)
+        return
+    if instances > 1:
+        _run_verifiers(instances)
         return
     from wirecheck.metrics import serve_metrics
 
@@ -106,7 +113,7 @@ def run(service: str, inbox: Path | None, feeds_file: Path | None) -> None:
 
 
 def _run_all(inbox: Path | None, feeds_file: Path | None) -> None:
-    from wirecheck.processes import SERVICES, start_service, stop_services
+    from wirecheck.processes import SERVICES, start_service
 
     settings = _settings()
     extra = (["--inbox", str(inbox)] if inbox else []) + (["--feeds", str(feeds_file)] if feeds_file else [])
@@ -116,6 +123,26 @@ def _run_all(inbox: Path | None, feeds_file: Path | None) -> None:
                       env={"WIRECHECK_METRICS_PORT": str(settings.metrics_port + i)} if settings.metrics_port else None)
         for i, name in enumerate(SERVICES)
     ]
+    _supervise(procs)
+
+
+def _run_verifiers(count: int) -> None:
+    """``count`` verifier instances in one group (README, "Several verifier instances")."""
+    from wirecheck.processes import start_service
+
+    settings = _settings()
+    _supervise([
+        # each instance serves /metrics on its own port: base, base+1, …
+        start_service("verify", env={"WIRECHECK_METRICS_PORT": str(settings.metrics_port + i)}
+                      if settings.metrics_port else None)
+        for i in range(count)
+    ])
+
+
+def _supervise(procs: list) -> None:
+    """Wait for SIGTERM or Ctrl-C, or for a child to exit; then stop every child."""
+    from wirecheck.processes import stop_services
+
     stop = threading.Event()
     for sig in (signal.SIGTERM, signal.SIGINT):
         signal.signal(sig, lambda *_: stop.set())

@@ -4,11 +4,15 @@ for event, each exactly once."""
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
 import time
 from collections import defaultdict
 
 import pytest
-from kafka import KafkaProducer
+from kafka import KafkaAdminClient, KafkaProducer
 from kafka.errors import KafkaError
 
 from schemas import ClaimsExtracted, QuoteClaim, VerdictChanged
@@ -186,3 +190,34 @@ def test_an_instance_joining_and_leaving_mid_stream_changes_nothing(settings_fac
 
     _no_duplicates(live)
     assert _by_claim(_replayed(settings, live, extracted, instances=1)) == _by_claim(live)
+
+
+def _members(settings) -> int:
+    admin = KafkaAdminClient(bootstrap_servers=settings.bootstrap)
+    try:
+        group = admin.describe_groups([settings.group("verify")])[settings.group("verify")]
+        return len(group["members"]) if group["group_state"] == "Stable" else 0
+    except KafkaError:
+        return 0
+    finally:
+        admin.close()
+
+
+def test_run_verify_instances_starts_one_group_of_verifier_processes(settings_factory, extracted):
+    settings = settings_factory()
+    ensure_topics(settings)
+    env = {**os.environ, "KAFKA_BOOTSTRAP_SERVERS": settings.bootstrap,
+           "WIRECHECK_TOPIC_PREFIX": settings.topic_prefix, "WIRECHECK_LOG_JSON": "true"}
+    proc = subprocess.Popen([sys.executable, "-m", "wirecheck.cli", "run", "verify", "--instances", "2"],
+                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        wait_until(lambda: _members(settings) == 2, what="two verifier instances in the group")
+        for n, event in enumerate(extracted[:2]):
+            _publish(settings, event, n)
+        verdicts = _settle(settings, extracted[:2])
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 0, err[-2000:]
+    _no_duplicates(verdicts)
+    assert err.count('"event": "stage stopped"') == 2
