@@ -5,12 +5,20 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
+import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from services.ingest.fingerprint import estimated_jaccard, fingerprint
+from services.ingest.fingerprint import (
+    _PRIME,
+    _coefficient_arrays,
+    _universal_hashes,
+    estimated_jaccard,
+    fingerprint,
+)
 
 SEED = Path("/work/shared/seeds/homs-2024-12-06.txt")
 BODY = (
@@ -85,12 +93,17 @@ def test_rejects_meaningless_settings():
         fingerprint(BODY, shingle=0)
 
 
-def test_cost_is_linear_in_body_length():
-    small, large = BODY * 5, BODY * 40
-    started = time.perf_counter()
-    fingerprint(small)
-    t_small = time.perf_counter() - started
-    started = time.perf_counter()
-    fingerprint(large)
-    t_large = time.perf_counter() - started
-    assert t_large < 8 * 3 * t_small + 0.05  # 8× the text, well under quadratic (64×)
+@given(st.lists(st.integers(min_value=0, max_value=2**64 - 1), min_size=1, max_size=40))
+def test_array_arithmetic_equals_the_universal_hash_in_python_integers(hashes):
+    edges = [0, 1, _PRIME - 1, _PRIME, _PRIME + 1, 2**61, 2**63, 2**64 - 1]
+    values = np.array(hashes + edges, dtype=np.uint64)
+    a, b = _coefficient_arrays(64)
+    got = _universal_hashes(a[:, None], values[None, :], b[:, None])
+    expected = [[(int(ai) * int(h) + int(bi)) % _PRIME for h in values] for ai, bi in zip(a, b)]
+    assert got.tolist() == expected
+
+
+def test_largest_coefficients_and_hashes_stay_exact():
+    top = np.array([_PRIME - 1], dtype=np.uint64)
+    got = _universal_hashes(top[:, None], np.array([[2**64 - 1]], dtype=np.uint64), top[:, None])
+    assert got.tolist() == [[((_PRIME - 1) * (2**64 - 1) + _PRIME - 1) % _PRIME]]
