@@ -9,6 +9,7 @@ from datetime import datetime
 from pathlib import Path
 
 import click
+from kafka.errors import KafkaError
 
 from wirecheck import __version__
 from wirecheck.exceptions import WirecheckError
@@ -348,6 +349,10 @@ def entry() -> None:
         main(prog_name="wirecheck", standalone_mode=True)
     except WirecheckError as exc:
         click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
+    except KafkaError as exc:  # most often no broker at the address: say which, and the way out
+        click.echo(f"error: Kafka at {Settings().bootstrap} failed: {exc}. Start the local broker with "
+                   "`wirecheck kafka up`, or point KAFKA_BOOTSTRAP_SERVERS at yours.", err=True)
         sys.exit(2)
 
 

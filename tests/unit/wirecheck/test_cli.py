@@ -117,3 +117,21 @@ def test_extract_reads_inputs_as_ingest_does() -> None:
     quotes = [c for c in claims if c["kind"] == "quote"]
     assert quotes and all(q["text"] == "“it’s too dangerous” to stay open" for q in quotes)  # cp1252 decoded
     assert "is a 'picture' item, not text" in result.stderr
+
+
+def test_a_kafka_failure_is_one_line_naming_the_address_and_the_way_out(monkeypatch, capsys) -> None:
+    from kafka.errors import KafkaTimeoutError
+
+    from wirecheck import cli
+
+    def unreachable(**_):
+        raise KafkaTimeoutError("Unable to bootstrap from 127.0.0.1:1")
+
+    monkeypatch.setenv("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:1")
+    monkeypatch.setattr(cli, "main", unreachable)
+    with pytest.raises(SystemExit) as exited:
+        cli.entry()
+    assert exited.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: Kafka at 127.0.0.1:1 failed: KafkaTimeoutError: Unable to bootstrap")
+    assert "`wirecheck kafka up`" in err and "Traceback" not in err
