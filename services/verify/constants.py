@@ -69,10 +69,10 @@ NEAR_DUPLICATE_JACCARD = 0.6
 LSH_ROWS_PER_BAND = 3
 
 # An article's MinHash and LSH buckets are dropped once the newest article is this much later: a
-# copy published two months after its original is no longer found as its echo. They were ~1/3 of
-# the projection's memory at 3*10^4 claims (bench/results/profiles/04-*.txt); clusters already
-# formed stay.
-NEAR_DUPLICATE_HORIZON_SECONDS = 56 * 86400.0
+# copy published more than MATCH_WINDOW after its original is no longer found as its echo (its
+# claims could not be matched with the original's anyway). They were ~1/3 of the projection's
+# memory at 3*10^4 claims (bench/results/profiles/04-*.txt); clusters already formed stay.
+NEAR_DUPLICATE_HORIZON_SECONDS = 14 * 86400.0
 
 # --- matching ------------------------------------------------------------------------------------
 
@@ -220,9 +220,10 @@ MAX_CANDIDATES = 64
 # already decide any verdict (two origins corroborate, one contests).
 MAX_LINKS = 32
 # Time buckets (of MATCH_WINDOW) whose postings the index keeps behind the newest one. A claim is
-# only compared within MATCH_WINDOW, so older postings serve only claims that arrive over two months
-# late; dropping them keeps the index's postings to a few weeks of claims (profile 04).
-RETAINED_BUCKETS = 4
+# only compared within MATCH_WINDOW (it looks up its own bucket and the two beside it), so older
+# postings serve only claims that arrive over two weeks late; dropping them keeps the index's
+# postings to about a month of claims (profile 04).
+RETAINED_BUCKETS = 2
 
 # --- verdicts ------------------------------------------------------------------------------------
 
