@@ -80,18 +80,18 @@ def kafka_status() -> None:
 @click.option("--feeds", "feeds_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Feeds file (TOML) the ingest service follows as well (default: WIRECHECK_FEEDS).")
 @click.option("--instances", type=click.IntRange(min=1), default=1, show_default=True,
-              help="verify only: this many verifier instances, as child processes of one consumer group.")
+              help="claims or verify: this many instances, as child processes of one consumer group.")
 def run(service: str, inbox: Path | None, feeds_file: Path | None, instances: int) -> None:
     """Run a service (or all three as child processes) until SIGTERM or Ctrl-C."""
     settings = _settings()
     configure_logging(json=settings.log_json)
-    if instances > 1 and service != "verify":
-        raise click.UsageError("--instances applies to `run verify` only")
+    if instances > 1 and service not in ("claims", "verify"):
+        raise click.UsageError("--instances applies to `run claims` and `run verify` only")
     if service == "all":
         _run_all(inbox, feeds_file)
         return
     if instances > 1:
-        _run_verifiers(instances)
+        _run_instances(service, instances)
         return
     from wirecheck.metrics import serve_metrics
 
@@ -127,14 +127,15 @@ def _run_all(inbox: Path | None, feeds_file: Path | None) -> None:
     _supervise(procs)
 
 
-def _run_verifiers(count: int) -> None:
-    """``count`` verifier instances in one group (README, "Several verifier instances")."""
+def _run_instances(service: str, count: int) -> None:
+    """``count`` instances of a stage in one group, sharing its partitions (README, "Several verifier
+    instances"; a claims instance is stateless, so the group's assignment alone shares its work)."""
     from wirecheck.processes import start_service
 
     settings = _settings()
     _supervise([
         # each instance serves /metrics on its own port: base, base+1, …
-        start_service("verify", env={"WIRECHECK_METRICS_PORT": str(settings.metrics_port + i)}
+        start_service(service, env={"WIRECHECK_METRICS_PORT": str(settings.metrics_port + i)}
                       if settings.metrics_port else None)
         for i in range(count)
     ])

@@ -25,6 +25,7 @@ from schemas import DeadLettered, Event, Producer, VerdictChanged
 from schemas.exceptions import EventDecodeError
 from schemas.registry import decode, encode, key_for, topic_for
 from wirecheck.exceptions import StageStuckError, WirecheckError
+from wirecheck.instances import take_slot
 from wirecheck.metrics import (
     BATCH_SECONDS,
     DEAD_LETTERED,
@@ -94,7 +95,8 @@ class StageRunner:
     def run(self, stop: threading.Event) -> None:
         """Run until ``stop`` is set; each poll's batch is one transaction."""
         group = self.settings.group(self.stage.name)
-        producer = _transactional_producer(self.settings, f"{group}.tx")
+        slot = take_slot(self.settings, group)  # several instances of a stage must not fence each other
+        producer = _transactional_producer(self.settings, slot.transactional_id(group))
         consumer = _group_consumer(self.settings, group)
         try:
             if self.stage.stateful:
@@ -114,6 +116,7 @@ class StageRunner:
         finally:
             consumer.close()
             producer.close(timeout=PRODUCER_CLOSE_TIMEOUT_S)
+            slot.release()
             log.info("stage stopped", stage=self.stage.name, **vars(self.counters))
 
     def _process_batch(self, batch: dict, producer: KafkaProducer, consumer: KafkaConsumer) -> None:

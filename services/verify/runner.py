@@ -17,14 +17,9 @@ a new instance or a replay into a fresh group derive the same verdicts, event fo
 
 from __future__ import annotations
 
-import fcntl
-import os
-import socket
 import threading
 import time
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import IO
 
 import structlog
 from kafka import ConsumerRebalanceListener, KafkaAdminClient, KafkaConsumer, KafkaProducer, TopicPartition
@@ -39,6 +34,7 @@ from services.verify.handler import VerifierState, handle
 from services.verify.intake import IntakeApplier, Source, Unit, intake_headers, source_of
 from services.verify.outbox import Outbox, Progress
 from wirecheck import __version__
+from wirecheck.instances import InstanceSlot, take_slot
 from wirecheck.metrics import BATCH_SECONDS, EVENTS_CONSUMED, EVENTS_PRODUCED, VERDICTS_EMITTED, LagSampler
 from wirecheck.settings import Settings
 from wirecheck.stream import (
@@ -102,13 +98,12 @@ class _Clients:
     group: KafkaConsumer
     intake: KafkaConsumer
     admin: KafkaAdminClient
-    lock: IO[str]  # the instance slot, see instance_slot
+    slot: InstanceSlot
 
     def close(self) -> None:
         for client in (self.group, self.intake, self.producer, self.admin):
             client.close()
-        Path(self.lock.name).unlink(missing_ok=True)  # before the unlock: see instance_slot
-        self.lock.close()
+        self.slot.release()
 
 
 @dataclass
@@ -324,37 +319,9 @@ def _seek(consumer: KafkaConsumer, tp: TopicPartition, offset: int | None) -> No
         consumer.seek(tp, offset)
 
 
-def instance_slot(settings: Settings, group: str) -> tuple[int, IO[str]]:
-    """The lowest instance number on this host that no running instance of ``group`` holds.
-
-    Each number is a file lock under ``<home>/instances``, released by the OS when its holder
-    exits, however it exits. The number names the instance's transactional id, so an instance
-    restarted after kill -9 takes its predecessor's id and its ``init_transactions`` aborts the
-    transaction left open at once — with a fresh id each time, the open transaction would hold
-    back every read_committed reader of the intake log and verdicts until the broker's timeout.
-    """
-    folder = settings.home / "instances"
-    folder.mkdir(parents=True, exist_ok=True)
-    slot = 0
-    while True:
-        path = folder / f"{group}.{slot}.lock"
-        lock = open(path, "w")  # noqa: SIM115 — held for the run
-        try:
-            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            lock.close()
-            slot += 1
-            continue
-        if path.exists() and path.stat().st_ino == os.fstat(lock.fileno()).st_ino:
-            return slot, lock
-        lock.close()  # its holder removed the file as we locked it: try the same number again
-
-
 def _open_clients(settings: Settings, group: str) -> _Clients:
-    # A transactional id of its own per instance (host and slot): fencing between instances is
-    # the group's generation (KIP-447), so instances never fence each other by id.
-    slot, lock = instance_slot(settings, group)
-    producer = _transactional_producer(settings, f"{group}.tx.{socket.gethostname()}.{slot}")
-    return _Clients(producer=producer, group=_group_consumer(settings, group), lock=lock,
+    slot = take_slot(settings, group)
+    producer = _transactional_producer(settings, slot.transactional_id(group))
+    return _Clients(producer=producer, group=_group_consumer(settings, group), slot=slot,
                     intake=committed_reader(settings, max_partition_fetch_bytes=4 * 1_048_576),
                     admin=KafkaAdminClient(bootstrap_servers=settings.bootstrap, client_id=f"{group}.admin"))

@@ -58,3 +58,23 @@ def test_restart_resumes_after_the_committed_offsets(kafka_settings) -> None:
     assert set(seen_first).isdisjoint(seen_second)
     assert all(isinstance(d, DecisionRecorded) for d in decisions)
     assert len({d.event_id for d in decisions}) == len(decisions) == 50
+
+
+def test_two_instances_of_a_stage_share_its_partitions_without_fencing_each_other(kafka_settings) -> None:
+    """With one transactional id for the stage, the second instance's init_transactions fenced the first."""
+    seen_a: list[str] = []
+    seen_b: list[str] = []
+    published = 0
+
+    def both_busy() -> bool:
+        nonlocal published
+        _publish(kafka_settings, published, 10)  # keep work coming until the group has split it
+        published += 10
+        return bool(seen_a and seen_b)
+
+    with running(_marking_stage(seen_a), _marking_stage(seen_b), settings=kafka_settings):
+        wait_until(both_busy, what="both instances handling articles")
+        decisions = wait_until(lambda: _decisions(kafka_settings, published), what=f"{published} decisions")
+
+    assert len({d.event_id for d in decisions}) == len(decisions) == published
+    assert sorted(seen_a + seen_b) == sorted({d.claim_id for d in decisions}), "an article handled twice"
