@@ -141,10 +141,7 @@ class StageRunner:
                         if isinstance(event, VerdictChanged):
                             VERDICTS_EMITTED.labels(event.verdict, event.decided_by).inc()
             offsets = {tp: OffsetAndMetadata(recs[-1].offset + 1, "", -1) for tp, recs in batch.items()}
-            metadata = consumer.group_metadata()
-            bounded_transaction_step(lambda: producer.send_offsets_to_transaction(offsets, metadata),
-                                     "sending the offsets")
-            bounded_transaction_step(producer.commit_transaction, "committing the transaction")
+            commit_with_offsets(producer, offsets, consumer)
         except ProducerFencedError:
             raise  # another instance took over this transactional id: this one must stop
         except KafkaError as exc:
@@ -233,6 +230,15 @@ class StageRunner:
             except Exception:  # noqa: BLE001 — dead-lettered on the live pass already
                 continue
             self.counters.replayed += 1
+
+
+def commit_with_offsets(producer: KafkaProducer, offsets: dict[TopicPartition, OffsetAndMetadata],
+                        consumer: KafkaConsumer) -> None:
+    """Steps 3 and 4 of a stage's transaction: the consumed offsets join it under the group's
+    metadata (KIP-447: a member fenced out of the group cannot commit), then it commits."""
+    metadata = consumer.group_metadata()
+    bounded_transaction_step(lambda: producer.send_offsets_to_transaction(offsets, metadata), "sending the offsets")
+    bounded_transaction_step(producer.commit_transaction, "committing the transaction")
 
 
 def bounded_transaction_step(step: Callable[[], object], what: str) -> None:

@@ -44,6 +44,7 @@ from wirecheck.stream import (
     _group_consumer,
     _transactional_producer,
     bounded_transaction_step,
+    commit_with_offsets,
 )
 from wirecheck.topic_reader import committed_reader, partitions_of
 
@@ -274,10 +275,7 @@ class VerifierRunner(StageRunner):
             for event in self.outbox.due(map(self._unit, progress), self.applier.position):
                 self._send(producer, event)
             offsets = {tp: OffsetAndMetadata(done, p.to_metadata(), -1) for tp, (done, p) in progress.items()}
-            metadata = clients.group.group_metadata()
-            bounded_transaction_step(lambda: producer.send_offsets_to_transaction(offsets, metadata),
-                                     "sending the offsets")
-            bounded_transaction_step(producer.commit_transaction, "committing the transaction")
+            commit_with_offsets(producer, offsets, clients.group)
         except ProducerFencedError:
             raise  # another instance took over this transactional id: this one must stop
         except KafkaError as exc:
