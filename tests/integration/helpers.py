@@ -13,6 +13,8 @@ from wirecheck.stream import Stage, StageRunner
 
 # Generous: a wait bound, not a speed assertion; a loaded 2-core machine is slow to rebalance.
 WAIT_S = 120.0
+# Crashes of the stages `running` runs now: `wait_until` fails on one at once instead of timing out.
+_crashes: list[BaseException] = []
 
 
 @contextmanager
@@ -27,6 +29,7 @@ def running(*stages: Stage, settings: Settings) -> Iterator[list[StageRunner]]:
             runner.run(stop)
         except BaseException as exc:  # noqa: BLE001 — re-raised in the test thread
             errors.append(exc)
+            _crashes.append(exc)
 
     threads = [threading.Thread(target=target, args=(r,), daemon=True) for r in runners]
     for thread in threads:
@@ -37,6 +40,8 @@ def running(*stages: Stage, settings: Settings) -> Iterator[list[StageRunner]]:
         stop.set()
         for thread in threads:
             thread.join(timeout=30)
+        for exc in errors:
+            _crashes.remove(exc)
     if errors:
         raise errors[0]
 
@@ -45,6 +50,8 @@ def wait_until(condition: Callable[[], object], *, timeout_s: float = WAIT_S, wh
     """Poll ``condition`` until it returns something truthy; fail with ``what`` after the timeout."""
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
+        if _crashes:
+            raise AssertionError(f"a stage crashed while waiting for {what}: {_crashes[0]!r}") from _crashes[0]
         result = condition()
         if result:
             return result
