@@ -117,19 +117,9 @@ def _retraction(
     state.current[record.claim_id] = CurrentVerdict("unverified", (), "verifier", current.revision + 1)
     if not emit:
         return []
-    change = VerdictChanged.create(
-        key=f"{record.claim_id}:{current.revision + 1}",
-        producer=producer,
-        correlation_id=record.article_id,
-        causation_id=cause.event_id,
-        occurred_at=cause.occurred_at,
-        claim_id=record.claim_id,
-        article_id=record.article_id,
-        claim_kind=record.kind,
-        claim_text=record.text,
+    change = _verdict_event(
+        record, current.revision + 1, current.verdict, cause, producer,
         verdict="unverified",
-        previous_verdict=current.verdict,
-        revision=current.revision + 1,
         reason=RETRACTED_REASON,
         confidence=UNVERIFIED_CONFIDENCE,
         independent_origins=(),
@@ -146,24 +136,35 @@ def _verdict_changed(
     cause: Event,
     producer: Producer,
 ) -> VerdictChanged:
-    record = state.index.get(claim_id)
-    revision = current.revision + 1 if current else 1
-    return VerdictChanged.create(
-        key=f"{claim_id}:{revision}",
-        producer=producer,
-        correlation_id=record.article_id,
-        causation_id=cause.event_id,
-        occurred_at=cause.occurred_at,
-        claim_id=claim_id,
-        article_id=record.article_id,
-        claim_kind=record.kind,
-        claim_text=record.text,
+    return _verdict_event(
+        state.index.get(claim_id), current.revision + 1 if current else 1,
+        current.verdict if current else None, cause, producer,
         verdict=assessment.verdict,
-        previous_verdict=current.verdict if current else None,
-        revision=revision,
         reason=assessment.reason,
         confidence=assessment.confidence,
         independent_origins=assessment.independent_origins,
         evidence=state.evidence(claim_id),
         decided_by=assessment.decided_by,
+    )
+
+
+def _verdict_event(
+    record: ClaimRecord, revision: int, previous_verdict: str | None, cause: Event, producer: Producer,
+    **decision: object,
+) -> VerdictChanged:
+    """Revision ``revision`` of a claim's verdict: its id follows from the claim and the revision, so a
+    replay makes the same event; ``decision`` is the verdict with its reason and evidence."""
+    return VerdictChanged.create(
+        key=f"{record.claim_id}:{revision}",
+        producer=producer,
+        correlation_id=record.article_id,
+        causation_id=cause.event_id,
+        occurred_at=cause.occurred_at,
+        claim_id=record.claim_id,
+        article_id=record.article_id,
+        claim_kind=record.kind,
+        claim_text=record.text,
+        previous_verdict=previous_verdict,
+        revision=revision,
+        **decision,
     )

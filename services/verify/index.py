@@ -154,14 +154,10 @@ class ClaimIndex:
             )
         self._number[record.claim_id] = number
         self._records.append(record)
-        if record.checkable:  # an uncheckable claim never matches (matching.py): not filed
-            postings = self._bucket(time_bucket(record.published_at))
-            for key in blocking_keys(record):
-                _file(postings, hash(key), number)
-        _file(self._by_article, record.article_id, number)
-        if isinstance(record, AttributionRecord):
-            for key in record.source_keys:
-                _file(self._by_source_key, key, number)
+        # an uncheckable claim never matches (matching.py): not filed, and opens no time bucket
+        postings = self._bucket(time_bucket(record.published_at)) if record.checkable else None
+        for table, key in self._filings(record, postings):
+            _file(table, key, number)
 
     def candidates(self, record: ClaimRecord, keys: set[BlockingKey]) -> Iterator[ClaimRecord]:
         """Records of other articles that share enough keys with ``record`` to possibly match.
@@ -215,14 +211,22 @@ class ClaimIndex:
         record = self._records[number]
         assert record is not None
         self._records[number] = None
-        postings = self._postings.get(time_bucket(record.published_at), {})
-        for key in blocking_keys(record):
-            _discard(postings, hash(key), number)
-        _discard(self._by_article, record.article_id, number)
+        # a bucket past retention is gone with its postings; an uncheckable record filed none there
+        postings = self._postings.get(time_bucket(record.published_at)) if record.checkable else None
+        for table, key in self._filings(record, postings):
+            _discard(table, key, number)
+        return dropped
+
+    def _filings(self, record: ClaimRecord, postings: dict | None) -> Iterator[tuple[dict, object]]:
+        """Every (table, key) a record is filed under: its blocking keys in its time bucket's
+        ``postings`` (when given), its article, and an attribution's source keys."""
+        if postings is not None:
+            for key in blocking_keys(record):
+                yield postings, hash(key)
+        yield self._by_article, record.article_id
         if isinstance(record, AttributionRecord):
             for key in record.source_keys:
-                _discard(self._by_source_key, key, number)
-        return dropped
+                yield self._by_source_key, key
 
     def link(self, a: str, b: str, relation: str) -> None:
         """Record the (symmetric) relation between two claims."""

@@ -128,14 +128,17 @@ def claim_record(claim: object, *, published_at: float | None) -> ClaimRecord:
     raise TypeError(f"no record for {type(claim).__name__}; expected a schemas.claims model")
 
 
+def _identity(claim: QuoteClaim | AttributionClaim | FigureClaim, published_at: float | None) -> dict:
+    """The fields every record has; ids interned, since a claim's ids recur across the index."""
+    return {"claim_id": sys.intern(claim.claim_id), "article_id": sys.intern(claim.article_id),
+            "text": claim.text, "published_at": published_at}
+
+
 @claim_record.register
 def _quote(claim: QuoteClaim, *, published_at: float | None) -> ClaimRecord:
     heard = HEARD_BY_PATTERN.search(claim.sentence)
     return QuoteRecord(
-        claim_id=sys.intern(claim.claim_id),
-        article_id=sys.intern(claim.article_id),
-        text=claim.text,
-        published_at=published_at,
+        **_identity(claim, published_at),
         words=content_words(claim.text),
         names=entities(claim.text),
         speaker=name_tokens(claim.speaker.name) if claim.speaker else (),
@@ -147,10 +150,7 @@ def _quote(claim: QuoteClaim, *, published_at: float | None) -> ClaimRecord:
 @claim_record.register
 def _attribution(claim: AttributionClaim, *, published_at: float | None) -> ClaimRecord:
     return AttributionRecord(
-        claim_id=sys.intern(claim.claim_id),
-        article_id=sys.intern(claim.article_id),
-        text=claim.text,
-        published_at=published_at,
+        **_identity(claim, published_at),
         words=content_words(claim.text),
         names=entities(claim.text),
         source_name=claim.source.name,
@@ -176,10 +176,7 @@ def _figure(claim: FigureClaim, *, published_at: float | None) -> ClaimRecord:
     about = list(tokens(claim.about or ""))
     outside = claim.sentence.replace(claim.text, " ") if claim.text else claim.sentence
     return FigureRecord(
-        claim_id=sys.intern(claim.claim_id),
-        article_id=sys.intern(claim.article_id),
-        text=claim.text,
-        published_at=published_at,
+        **_identity(claim, published_at),
         words=_context_words(window + about),
         names=entities(outside),
         quantity=sys.intern(claim.quantity.strip().lower()),
