@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import cached_property
 from pathlib import Path
 
-from pydantic import AliasChoices, Field
+from pydantic import AliasChoices, Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 # Ports of the local broker: off the 9092/9093 defaults so a user's own Kafka is left alone.
@@ -52,6 +52,12 @@ class Settings(BaseSettings):
     session_timeout_ms: int = Field(default=45_000, ge=6_000)
     feeds_file: Path | None = Field(default=None, description="Feeds the ingest service follows (TOML).",
                                     validation_alias=AliasChoices("WIRECHECK_FEEDS", "feeds_file"))
+
+    @field_validator("feeds_file", mode="before")
+    @classmethod
+    def _unset_when_empty(cls, value: object) -> object:
+        # `WIRECHECK_FEEDS=` (docker-compose's `${WIRECHECK_FEEDS:-}`) means no feeds, not the feeds file ".".
+        return None if isinstance(value, str) and not value.strip() else value
 
     @cached_property
     def bootstrap(self) -> str:

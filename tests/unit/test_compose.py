@@ -52,3 +52,12 @@ def test_topics_job_creates_the_topics_before_the_services_start() -> None:
     assert COMPOSE["services"]["topics"]["command"] == ["kafka", "up"]
     for service in SERVICES:
         assert COMPOSE["services"][service]["depends_on"]["topics"]["condition"] == "service_completed_successfully"
+
+
+def test_ingest_follows_the_feeds_file_named_at_compose_up() -> None:
+    ingest = COMPOSE["services"]["ingest"]
+    assert ingest["environment"]["WIRECHECK_FEEDS"] == "${WIRECHECK_FEEDS:-}"
+    assert "./feeds:/feeds:ro" in ingest["volumes"]
+    # The feeds' state file lives under WIRECHECK_HOME: a volume, so a restart keeps validators and health.
+    home = ingest["environment"]["WIRECHECK_HOME"]
+    assert any(volume.endswith(f":{home}") for volume in ingest["volumes"])
