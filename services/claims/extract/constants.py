@@ -83,6 +83,19 @@ CLAUSE_WORDS: frozenset[str] = frozenset(
     who whom whose if when because while than not whether what how why where it's there
     """.split()
 )
+# Words that open a subordinate clause whose subject is the speaker ("The plane was grounded after
+# The New York Times reported that …", "a gap that experts say renders …"): the subject of a cue is
+# read after the last of them. "and" is left out: it joins speakers ("Richards and Menendez said").
+SUBORDINATORS: frozenset[str] = frozenset(
+    "after before when whenever while since because although though once until unless whereas as that which "
+    "where but".split()
+)
+# Longest subject read after a subordinator: a name or a short noun phrase ("the Florida Republican");
+# longer runs after "that" are mostly the reported statement itself.
+SUBORDINATE_SUBJECT_MAX_WORDS = 4
+# Farthest a "who" may stand from the name it refers to: room for a short description between
+# ("Mr. Guerrero, a Republican who …").
+RELATIVE_ANTECEDENT_MAX_CHARS = 60
 # Words a subject cannot end on (a determiner or preposition before the cue means "said" modifies
 # a noun or the phrase was cut mid-way).
 NON_FINAL_WORDS: frozenset[str] = frozenset(
