@@ -47,6 +47,7 @@ from services.claims.extract.cues import (
 )
 from services.claims.extract.learned_cues import cue_runs
 from services.claims.extract.quote_marks import QuotedRegion
+from services.claims.extract.relative_speech import antecedent_name
 from services.claims.extract.reported import PARTICIPLE_AFTER_COMMA, ReportedStatement, trim_end
 from services.claims.extract.reported_clauses import main_clause_subject
 from services.claims.extract.speakers import (
@@ -462,6 +463,9 @@ def _speaker(ctx: ArticleContext, subject: Subject | None) -> Speaker | None:
     if subject is None:
         return None
     if subject.kind == "pronoun":
+        if subject.as_written == "who":
+            name = antecedent_name(ctx, subject.span[0])
+            return Speaker(name=name or "who", as_written="who", span=subject.span, role=ctx.names.roles.get(name))
         if not person_pronoun(subject.as_written):
             # "they", "we", "I": no rule resolves them, but the mention at the cue is the speaker.
             return Speaker(name=subject.as_written, as_written=subject.as_written, span=subject.span)

@@ -17,6 +17,7 @@ from services.claims.extract.constants import INDIRECT_MIN_WORDS, PARTICIPLE_CUE
 from services.claims.extract.context import ArticleContext, trim_end, word_count
 from services.claims.extract.cues import ADDRESSEE, CHANNEL, CLAUSE_CUE_RE, INDIRECT_VERB, TIME, WS, is_plural_noun
 from services.claims.extract.learned_cues import cue_runs
+from services.claims.extract.relative_speech import relative_statements
 from services.claims.extract.reported_clauses import clause_statement, learned_statement
 from services.claims.extract.speakers import (
     ACRONYM_AFTER,
@@ -40,6 +41,12 @@ _LEAD = re.compile(
 )
 # Where a reporter spoke from: "reported from Homs", "said in Washington".
 _PLACE = rf"(?:{WS}+(?:from|in){WS}+[A-Z][\w’'.-]*(?:{WS}+[A-Z][\w’'.-]*){{0,2}})"
+# After an inverted cue, the rest of the sentence still describes the speaker: "…, said David Autor,
+# a professor of economics at M.I.T., who is one of …" / "…, said an official who was briefed …".
+_SPEAKER_TAIL = (
+    rf"(?:(?:{WS}*,|{WS}+(?:who|whose|which|that|of|from|at|in|for|with|and|as|during|after|on)(?![\w’'-]))"
+    rf"[^“”\"\n]*?)"
+)
 # Rule: "STATEMENT, X said [on Friday]." / "STATEMENT, X told Reuters [by phone]." /
 # "STATEMENT, our correspondent X reported from Homs." and "STATEMENT, said X, head of Y." ("told"
 # never inverts: in "…, told Reuters" Reuters is the addressee, not the speaker).
@@ -47,7 +54,8 @@ _TRAIL = re.compile(
     rf",{WS}*(?:(?P<pre>(?:[\w’'-]+{WS}+){{0,3}}?)(?P<subj>{SUBJECT}){ACRONYM_AFTER}"
     rf"(?:{WS}*,{WS}*(?P<appos>{APPOSITIVE}){WS}*,)?(?:{WS}+{_ADVERB}){{0,2}}{WS}+(?P<cue>{INDIRECT_VERB})"
     rf"(?:(?:(?<=told)|(?<=tells)){WS}+{ADDRESSEE})?"
-    rf"|(?!told|tells)(?P<cue2>{INDIRECT_VERB}){WS}+(?P<subj2>{SUBJECT})(?:{WS}*,{WS}*(?P<appos2>{APPOSITIVE}))?)"
+    rf"|(?!told|tells)(?P<cue2>{INDIRECT_VERB}){WS}+(?P<subj2>{SUBJECT})(?:{WS}*,{WS}*(?P<appos2>{APPOSITIVE}))?"
+    rf"{_SPEAKER_TAIL}?)"
     rf"(?![\w’'-])(?:{WS}+(?P<channel>{CHANNEL}))?{_PLACE}?{TIME}?{WS}*[.!?]*[\"”’)]*{WS}*\Z"
 )
 
@@ -96,7 +104,22 @@ def reported_statements(ctx: ArticleContext, *, skip: list[Span]) -> list[Report
                     # "X said S1, while Y argued S2": the rest of the sentence is read on its own.
                     segments.appendleft((_after_other_clause(ctx, clause.statement[1], end), end))
                 break
-    return found
+    return found + _relative_statements(ctx, skip, found)
+
+
+def _relative_statements(
+    ctx: ArticleContext, skip: list[Span], found: list[ReportedStatement]
+) -> list[ReportedStatement]:
+    # "Barkley, who said he votes Democratic, said …": a second statement inside the sentence,
+    # whatever the sentence's main statement is.
+    taken = {statement.cue_span for statement in found}
+    return [
+        ReportedStatement(*statement)
+        for start, end in ctx.sentences.spans
+        if not any(s < end and start < e for s, e in skip)
+        for statement in relative_statements(ctx, start, end)
+        if statement[3] not in taken
+    ]
 
 
 def _after_other_clause(ctx: ArticleContext, pos: int, end: int) -> int:

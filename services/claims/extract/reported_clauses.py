@@ -32,9 +32,11 @@ from services.claims.extract.constants import (
     ROLE_NOUNS,
     SCARE_MAX_WORDS,
     SUBJECT_MAX_WORDS,
+    SUBORDINATE_SUBJECT_MAX_WORDS,
+    SUBORDINATORS,
 )
 from services.claims.extract.context import ArticleContext, trim_end, word_count
-from services.claims.extract.cues import ADDRESSEE, CHANNEL, SCARE_LEAD, TIME, WS
+from services.claims.extract.cues import ADDRESSEE, CHANNEL, CLAUSE_CUE_RE, SCARE_LEAD, TIME, WS
 from services.claims.extract.learned_cues import SPEAKER_HEADS, cue_runs
 from services.claims.extract.speakers import Subject, role_of_appositive, subject_from_span
 
@@ -65,6 +67,7 @@ SCARE_GAP_WORDS = 3  # "called it a “…”": the label follows the cue within
 _SPEAKING_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
 _SEGMENT = re.compile(r"[^,;—–()\[\]“”\"]+")
 _WORD = re.compile(r"[\w’'.-]+")
+_WORD_BEFORE_END = re.compile(r"[\w’'-]*\Z")
 
 
 def clause_statement(
@@ -83,7 +86,7 @@ def clause_statement(
             subject = _subject_before(ctx, start, cue.start())
         if subject is None or subject.as_written.split()[0].lower() in NON_SUBJECT_WORDS:
             continue
-        statement = _statement(ctx, start, end, subject, cue.group(), cue.end())
+        statement = _statement(ctx, start, end, subject, cue.end())
         if statement is not None:
             return statement, subject, cue.group(), cue.span(), None
     return None
@@ -106,7 +109,7 @@ def learned_statement(ctx: ArticleContext, start: int, end: int) -> ClauseStatem
         if subject is None or not _is_someone(subject) or _names_with_scare_quote(ctx, cue_end, end):
             continue
         cue = ctx.body[cue_start:cue_end]
-        statement = _statement(ctx, start, end, subject, cue, cue_end)
+        statement = _statement(ctx, start, end, subject, cue_end)
         if statement is not None:
             return statement, subject, cue, (cue_start, cue_end), None
     return None
@@ -133,18 +136,11 @@ def _is_someone(subject: Subject) -> bool:
     return subject.kind in {"person", "org"} or subject.kind == "unknown" and words[-1] in SPEAKER_HEADS
 
 
-def _statement(
-    ctx: ArticleContext, start: int, end: int, subject: Subject, cue: str, cue_end: int
-) -> Span | None:
+def _statement(ctx: ArticleContext, start: int, end: int, subject: Subject, cue_end: int) -> Span | None:
     # Rules: the statement after the cue; the whole sentence round a parenthetical cue; the clause
     # before "…, X said."
     body = ctx.body
-    pos = cue_end
-    if cue.lower() in _ADDRESSED:
-        addressee = _ADDRESSEE_AFTER.match(body, pos, end)
-        pos = addressee.end() if addressee is not None else pos
-    after_cue = _AFTER_CUE.match(body, pos, end)
-    pos = after_cue.end() if after_cue is not None else pos
+    pos = after_cue(body, cue_end, end)
     after = (pos, trim_end(body, pos, end))
     lead = body[start:subject.span[0]].rstrip()
     if word_count(body[after[0]:after[1]]) >= INDIRECT_MIN_WORDS:
@@ -155,6 +151,17 @@ def _statement(
     if lead.endswith(",") and word_count(lead) >= INDIRECT_MIN_WORDS:
         return (start, trim_end(body, start, start + len(lead)))
     return None
+
+
+def after_cue(body: str, cue_end: int, end: int) -> int:
+    """Where the statement after a cue ending at ``cue_end`` starts: past an addressee ("told
+    reporters"), a channel, a time, a colon or comma and "that"."""
+    pos = cue_end
+    if _WORD_BEFORE_END.search(body, max(0, cue_end - 8), cue_end).group().lower() in _ADDRESSED:
+        addressee = _ADDRESSEE_AFTER.match(body, pos, end)
+        pos = addressee.end() if addressee is not None else pos
+    after = _AFTER_CUE.match(body, pos, end)
+    return after.end() if after is not None else pos
 
 
 def _subject_before(ctx: ArticleContext, lo: int, hi: int) -> Subject | None:
@@ -252,6 +259,7 @@ def _is_intro(body: str, segment: Span) -> bool:
 def _subject_of(ctx: ArticleContext, segment: Span, appositive: str | None) -> Subject | None:
     body = ctx.body
     words = list(_WORD.finditer(body, *segment))
+    words = _subordinate_subject(ctx, words)
     while words and words[0].group().lower() in {"and", "but", "so", "yet", "then", "still", "now", "also"}:
         words = words[1:]
     if not words:
@@ -270,6 +278,30 @@ def _subject_of(ctx: ArticleContext, segment: Span, appositive: str | None) -> S
         role = role_of_appositive(appositive) if appositive else None
         subject = Subject(body[span[0]:span[1]], span, "unknown", role)
     return subject if subject.kind != "unknown" else _with_kind(ctx, subject)
+
+
+def _subordinate_subject(ctx: ArticleContext, words: list[re.Match[str]]) -> list[re.Match[str]]:
+    # "The plane was grounded after The New York Times [reported]": the cue belongs to the last
+    # subordinate clause, whose subject follows its subordinator. Only a short phrase that names
+    # someone is taken, and never the clause a cue opens ("found that the attitudes reflect …": a
+    # cue inside a reported statement is not the sentence's cue).
+    last = next((i for i in range(len(words) - 1, -1, -1) if words[i].group().lower() in SUBORDINATORS), None)
+    if last is None:
+        return words
+    rest = words[last + 1:]
+    if not rest or len(rest) > SUBORDINATE_SUBJECT_MAX_WORDS or _follows_cue(ctx.body, words, last):
+        return []
+    lowered = rest[-1].group().lower()
+    names_someone = (len(rest) == 1 and lowered in _SPEAKING_PRONOUNS or rest[-1].group()[0].isupper()
+                     or lowered in _HEAD_NOUNS or lowered in SPEAKER_HEADS)
+    return rest if names_someone else []
+
+
+def _follows_cue(body: str, words: list[re.Match[str]], at: int) -> bool:
+    if at == 0:
+        return False
+    start, end = words[at - 1].span()
+    return CLAUSE_CUE_RE.fullmatch(body, start, end) is not None or next(cue_runs(body, start, end), None) is not None
 
 
 def _with_kind(ctx: ArticleContext, subject: Subject) -> Subject:

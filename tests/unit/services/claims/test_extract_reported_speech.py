@@ -178,3 +178,67 @@ def test_a_cue_word_after_a_speaker_is_still_a_cue() -> None:
     body = "The report states that the agency lost track of the money for two years."
     [claim] = [c for c in extract_claims(body, article_id="t") if c.kind in {"quote", "attribution"}]
     assert (claim.text, claim.cue) == ("the agency lost track of the money for two years", "states")
+
+
+@pytest.mark.parametrize(
+    ("body", "text", "speaker", "cue"),
+    [
+        # the cue belongs to a clause opened by "after": its subject follows the subordinator
+        ("The ferry was grounded last week after the Harbor Gazette reported that its licence had lapsed.",
+         "its licence had lapsed", "Harbor Gazette", "reported"),
+        # a relative "that" before a name and its cue: the rest of the sentence is the statement
+        ("Tolls rose so fast that Mayor Ines Cole warned the bridge would be empty by spring.",
+         "the bridge would be empty by spring", "Ines Cole", "warned"),
+    ],
+)
+def test_the_subject_of_a_subordinate_clause_is_the_speaker(body: str, text: str, speaker: str, cue: str) -> None:
+    [claim] = [c for c in extract_claims(body, article_id="t") if c.kind in {"quote", "attribution"}]
+    who = claim.speaker.name if claim.kind == "quote" else claim.source.name
+    assert (claim.text, who, claim.cue) == (text, speaker, cue)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a cue inside the reported statement is not read after "that": "found that … fears …"
+        "A survey by the council found that residents of the valley fear the new dam will flood their farms.",
+        # a long run after "that" is the statement, not a subject
+        "The deal is so large that the three biggest lenders in the region expect fines.",
+    ],
+)
+def test_no_speaker_is_read_after_a_subordinator_that_opens_a_statement(body: str) -> None:
+    found = [c for c in extract_claims(body, article_id="t") if c.kind in {"quote", "attribution"}]
+    assert all(c.cue not in {"fear", "expect"} for c in found)
+
+
+def test_an_inverted_cue_keeps_a_long_description_of_its_speaker() -> None:
+    body = ("Nor will the new tariffs bring the mills back, said Dana Whitfield, a professor of economics at "
+            "Harlow College, who has studied the industry for decades.")
+    [claim] = [c for c in extract_claims(body, article_id="t") if c.kind == "quote"]
+    assert (claim.text, claim.speaker.name, claim.speaker.as_written, claim.cue) == (
+        "Nor will the new tariffs bring the mills back", "Dana Whitfield", "Dana Whitfield", "said")
+
+
+def test_reported_speech_in_a_relative_clause_is_credited_to_the_name_before_who() -> None:
+    body = ("Senator Paul Okoro arrived late. Ray Dunmore, who said he usually votes for the Greens, "
+            "said the senator had lost his trust.")
+    found = [(c.text, c.speaker.name, body[c.speaker.span[0]:c.speaker.span[1]], c.cue)
+             for c in extract_claims(body, article_id="t") if c.kind == "quote"]
+    assert found == [
+        ("he usually votes for the Greens", "Ray Dunmore", "who", "said"),
+        ("the senator had lost his trust", "Ray Dunmore", "Ray Dunmore", "said"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # "who" after something that is not a person named right before it
+        "The voters who said they were undecided outnumbered the rest.",
+        # "who" as a question word
+        "Nobody knows who said the vote had been moved to Tuesday.",
+    ],
+)
+def test_who_without_a_named_person_before_it_credits_no_one(body: str) -> None:
+    assert [c for c in extract_claims(body, article_id="t") if c.kind == "quote" and c.speaker
+            and c.speaker.as_written == "who"] == []
