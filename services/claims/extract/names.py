@@ -9,9 +9,8 @@ titles, which become the mention's role ("President Bashar al-Assad" → "Bashar
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from services.claims.extract.constants import (
     HONORIFICS,
@@ -57,9 +56,12 @@ _ACRONYM_RE = re.compile(rf"[{_UPPER}][{_UPPER}&.-]*[{_UPPER}]s?")
 _CONNECTOR_RE = re.compile(rf"{_CONNECTOR}")
 
 
-@dataclass(frozen=True, slots=True)
-class NameMention:
-    """A name as found: its text and span, its kind, and a title stripped from its front."""
+class NameMention(NamedTuple):
+    """A name as found: its text and span, its kind, and a title stripped from its front.
+
+    A named tuple rather than a frozen dataclass: an article has hundreds of mentions, and a tuple
+    is built several times faster.
+    """
 
     text: str
     span: Span
@@ -128,13 +130,25 @@ def find_names(body: str, *, lo: int = 0, hi: int | None = None,
     """Every capitalised name in ``body[lo:hi]``, cleaned, in order."""
     found = []
     for match in _NAME_RE.finditer(body, lo, len(body) if hi is None else hi):
-        cleaned = clean_name(body, match.start(), match.end())
-        if cleaned is None:
+        read = _read_run(match.group())
+        if read is None:
             continue
-        (start, end), title = cleaned
-        text = body[start:end]
-        found.append(NameMention(text, (start, end), name_kind(text, org_names=org_names), title))
+        text, offset, title, kind = read
+        start = match.start() + offset
+        found.append(NameMention(text, (start, start + len(text)), "org" if text in org_names else kind, title))
     return found
+
+
+@lru_cache(maxsize=16384)  # pure; the same runs recur in every article
+def _read_run(run: str) -> tuple[str, int, str | None, NameKind] | None:
+    # A capitalised run as ``find_names`` keeps it: the name, its offset in the run, the title and
+    # the kind the name's own words give (an acronym defined in the article is an org besides).
+    cleaned = _clean_run(run)
+    if cleaned is None:
+        return None
+    (start, end), title = cleaned
+    text = run[start:end]
+    return text, start, title, name_kind(text)
 
 
 def acronym_definitions(body: str) -> dict[str, tuple[str, Span]]:
