@@ -17,7 +17,9 @@ from services.claims.extract.constants import (
     NOUN_PHRASE_MAX_WORDS,
     NOUN_PHRASE_STOPS,
     PEOPLE_NOUNS,
+    TENS_WORDS,
     TOLL_VERBS,
+    UNITS_WORDS,
 )
 from services.claims.extract.cues import WS
 
@@ -25,6 +27,9 @@ _PHRASE = re.compile(rf"(?P<of>{WS}+of)?(?P<words>(?:{WS}+[A-Za-z][\w’'-]*){{1
 _WORD = re.compile(r"[A-Za-z][\w’'-]*")
 # Verbs that end a noun phrase though they are not in -ed or -ing ("residents are", "towns fell").
 _AUXILIARIES = frozenset("are is were was have has had fell died fled rose will would could may".split())
+# Number words start another figure ("split the six delegates three ways", "nought point nought
+# three plus zero point zero eight"): they are no part of the first figure's noun phrase.
+_PHRASE_BREAKS = frozenset({*UNITS_WORDS, *TENS_WORDS})
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +70,7 @@ def counted_phrase(body: str, pos: int, *, allow_of: bool) -> CountedPhrase:
     verb = None
     for word in _WORD.finditer(body, match.start("words"), match.end("words")):
         lowered = word.group().lower()
-        if lowered in NOUN_PHRASE_STOPS or len(words) == NOUN_PHRASE_MAX_WORDS:
+        if lowered in NOUN_PHRASE_STOPS or lowered in _PHRASE_BREAKS or len(words) == NOUN_PHRASE_MAX_WORDS:
             break
         if _looks_verbal(lowered) and (words or lowered not in PEOPLE_NOUNS):
             # "people killed", "voters backed him": a verb after the noun ends the phrase.

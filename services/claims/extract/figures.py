@@ -381,7 +381,7 @@ def _counted(ctx: ArticleContext, match: re.Match[str], draft: _Draft, *, qualif
     phrase = counted_phrase(ctx.body, draft.span[1], allow_of=False)
     if _is_year(text) and not phrase.plural and not match.group("scale") and draft.value is not None:
         return replace(draft, quantity="year")
-    if not qualified and not phrase.head and not _has_digit(text) and draft.value in {0.0, 1.0, 0.5}:
+    if not qualified and not phrase.head and _is_lone_word(text) and draft.value in {0.0, 1.0, 0.5}:
         return None  # "ground zero", "one of them", "the first half": a word counting nothing
     start = draft.span[0]
     verb = _VERB_BEFORE.search(ctx.body, max(0, start - 20), start)
@@ -390,8 +390,9 @@ def _counted(ctx: ArticleContext, match: re.Match[str], draft: _Draft, *, qualif
     return replace(draft, span=(draft.span[0], max(draft.span[1], phrase.end)), quantity=quantity, about=about)
 
 
-def _has_digit(text: str) -> bool:
-    return any(c.isdigit() or c in VULGAR_FRACTIONS for c in text)
+def _is_lone_word(text: str) -> bool:
+    # "one", "a half", "zero": not "nought point five", which is written out as a number on purpose.
+    return not any(c.isdigit() or c in VULGAR_FRACTIONS for c in text) and len(text.split()) <= 2
 
 
 def _is_year(text: str) -> bool:

@@ -86,17 +86,41 @@ _FRACTION = rf"(?:{alternation(FRACTION_WORDS)})"
 _ARTICLE = rf"(?:an?{WS}+(?={trie([*_SCALE_NAMES, *FRACTION_WORDS])}\b))"
 _WORD = rf"(?:{_ARTICLE}?(?:{trie(_NUMBER_WORDS)}))"
 # Joiners between number words: space or hyphen ("twenty-five"), a spaced hyphen after a tens word
-# ("fifty - two"), "and" after a scale ("one hundred and twenty"), "and" before a fraction ("one and
-# a half", "five and three quarters"), and "point" before spelled decimals ("five point five").
+# ("fifty - two") or before a fraction ("five - eighths"), "and" after a scale ("one hundred and
+# twenty"), "and" before a fraction ("one and a half", "five and three quarters"), "of" between a
+# fraction and a scale ("two thirds of a million"), and "point" before spelled decimals ("five point
+# five"). A scale is never followed by a number holding the same or a larger scale: "between two
+# million and three million" is a range, "five million two years ago" no 5,000,002 (after "million"
+# a bare space leads only to a smaller scale: "five million two hundred thousand").
+_SMALL_RUN = rf"(?:(?:{_CARDINAL}|\d{{1,3}})(?:{WS}+|-))*"
 _AND_FRACTION = rf"(?={WS}+and{WS}+(?:an?|{_CARDINAL})(?:{WS}+|-){_FRACTION}\b)"
+_NOT_LARGER = {
+    "hundred": "hundred", "thousand": "thousand|million|billion|trillion|lakh|crore",
+    "million": "million|billion|trillion", "billion": "billion|trillion", "trillion": "trillion",
+    "lakh": "lakh|crore", "crore": "crore",
+}
+_AND_AFTER_SCALE = "|".join(
+    rf"(?<={scale}){WS}+and{WS}+(?!{_SMALL_RUN}(?:{larger})s?\b)" for scale, larger in _NOT_LARGER.items()
+)
+_FRACTION_OF_SCALE = (
+    rf"(?:(?<=half)|(?<=ths)|(?<=rds)|(?<=ters)|(?<=quarter)){WS}+of{WS}+"
+    rf"(?=an?{WS}+(?:thousand|million|billion|trillion)\b)"
+)
 _JOIN = (
-    rf"(?:{WS}+|-|(?<=ty){WS}*-{WS}*"
-    rf"|(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion)|(?<=trillion)|(?<=lakh)|(?<=crore)"
-    rf"|{_AND_FRACTION}){WS}+and{WS}+"
+    rf"(?:(?<!illion){WS}+|{WS}+(?={_SMALL_RUN}(?:hundred|thousand)\b)|-|(?<=ty){WS}*-{WS}*"
+    rf"|(?<!hundred)(?<!thousand)(?<!illion)(?<!lakh)(?<!crore){WS}+-{WS}+(?={_FRACTION}\b)|{_AND_AFTER_SCALE}|{_AND_FRACTION}{WS}+and{WS}+|{_FRACTION_OF_SCALE}"
     rf"|{WS}+point{WS}+(?={_CARDINAL}\b))"
 )
 WORD_NUMBER = rf"(?i:{_WORD}(?:{_JOIN}{_WORD}(?![\w]))*)(?![\w])"
-NUMBER = rf"(?:{DIGITS}|{WORD_NUMBER})"
+# Digits with scale words and more number words after them: "4 thousand 3 hundred and 21",
+# "3 million and a half". Tried before plain digits, which would stop at "4 thousand".
+_SCALE_WORD = rf"(?:{alternation([*SCALE_WORDS, *MORE_SCALE_WORDS])})"
+_DIGIT_WORD = rf"(?:\d{{1,3}}(?:\.\d+)?(?={WS}+{_SCALE_WORD}\b)|\d{{1,3}}(?![\d,.]))"
+_MIXED_PART = rf"(?:{_DIGIT_WORD}|{_WORD}(?![\w]))"
+MIXED_NUMBER = (
+    rf"(?i:\d{{1,3}}(?:\.\d+)?{WS}+{_SCALE_WORD}(?:{_JOIN}{_MIXED_PART})+)(?![\w])"
+)
+NUMBER = rf"(?:{MIXED_NUMBER}|{DIGITS}|{WORD_NUMBER})"
 # A scale after digits: spelled out after a space ("1.5 million", "13 lakh", "3 dozen"), or
 # abbreviated and glued ("2.3bn", "10M", "1MM"), or an unambiguous abbreviation after a space
 # ("10 bln"). Case matters for the glued ones: "10m" is metres, "10M" ten million.
@@ -117,7 +141,8 @@ _ANCHOR_BYTES = frozenset(w.encode("ascii") for w in ANCHOR_WORDS)
 _LETTERS_ONLY = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
 _DIGIT = re.compile(rf"\d|{_VULGAR}")
 _DIGIT_ONLY = re.compile(r"\d")
-_TOKEN = re.compile(r"[a-z]+")
+_TOKEN = re.compile(r"[a-z]+|\d+(?:\.\d+)?")
+_MIXED = re.compile(rf"\d{WS}+[A-Za-z]")
 _ORDINAL_DIGITS = re.compile(r"(\d+)(?:st|nd|rd|th)")
 _EXPONENT = re.compile(r"(.+?)(?:[eE]([-+−]?\d+)|[x×]10\^?([-+−]?\d+))")
 _FRACTION_DIGITS = re.compile(rf"(?:(\d+){WS}+)?(\d+)/(\d+)")
@@ -157,7 +182,7 @@ def parse_number(text: str) -> float | None:
     text = text.strip()
     if not text:
         return None
-    if text[0].isdigit() or text[0] == "." or text[0] in VULGAR_FRACTIONS:
+    if (text[0].isdigit() or text[0] == "." or text[0] in VULGAR_FRACTIONS) and not _MIXED.search(text):
         try:
             return _parse_digits(text)
         except (ValueError, OverflowError, ZeroDivisionError):
@@ -212,6 +237,8 @@ def _cardinal(tokens: list[str]) -> float | None:
         elif token in UNITS_WORDS or token in TENS_WORDS:
             current += UNITS_WORDS.get(token, 0) + TENS_WORDS.get(token, 0)
             seen = True
+        elif token[0].isdigit():  # "4 thousand 3 hundred and 21"
+            current, seen = current + float(token), True
         elif token in ZERO_WORDS:
             seen = True
         elif token in {"dozen", "dozens"}:

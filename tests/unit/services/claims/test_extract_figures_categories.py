@@ -130,6 +130,16 @@ CASES = [
     ("Spending exceeded 3000 pounds.", "exceeded 3000 pounds", {"low": 3000, "low_inclusive": False}),
     ("The count equals 20.", "equals 20", {"value": 20, "qualifier": "equals"}),
     ("the 2013-14 season", "2013-14 season", {"low": 2013, "high": 2014, "quantity": "year"}),
+    # composite numbers: digits with scale words, fractions of a scale, spelled decimals
+    ("The fund holds 4 thousand 3 hundred and 21 shares.", "4 thousand 3 hundred and 21 shares", {"value": 4321}),
+    ("They raised 3 million and a half in May.", "3 million and a half", {"value": 3_500_000}),
+    ("The debt reached two thirds of a million dollars.", "two thirds of a million dollars",
+     {"value": 2_000_000 / 3, "unit": "USD"}),
+    ("Add five - eighths of a cup.", "five - eighths", {"value": 0.625}),
+    ("The reading was nought point five.", "nought point five", {"value": 0.5}),
+    # a scale never takes a number holding the same scale: two ends of a range
+    ("Between two million and three million people fled.", "Between two million and three million people",
+     {"value": None, "low": 2_000_000, "high": 3_000_000}),
     # years stay years
     ("The law dates from 1998.", "from 1998", {"value": 1998, "quantity": "year"}),
 ]
@@ -183,3 +193,13 @@ def test_a_restated_amount_in_brackets_is_an_equivalent() -> None:
 def test_two_bounds_that_cannot_make_a_range_stay_two_figures() -> None:
     body = "More than 40 and less than 10 are both wrong."
     assert [(f.low, f.high) for f in _figures(body)] == [(40, None), (None, 10)]
+
+
+def test_a_scale_is_not_followed_by_a_bare_small_number() -> None:
+    body = "He sold five million two years ago."
+    assert [(f.text, f.value, f.unit) for f in _figures(body)] == [("five million", 5_000_000, None), ("two years", 2, "year")]
+
+
+def test_a_number_word_ends_the_counted_phrase() -> None:
+    body = "They split the six delegates three ways."
+    assert [(f.text, f.value) for f in _figures(body)] == [("six delegates", 6), ("three ways", 3)]
