@@ -125,6 +125,10 @@ _DIGIT_AFTER = re.compile(rf"{WS}*\d")
 _AGE_BEFORE = re.compile(rf"(?i:{alternation(AGE_WORDS)}){WS}+\Z")
 _VERB_BEFORE = re.compile(rf"([A-Za-z]+){WS}+\Z")
 _SPACES = re.compile(r"\s+")
+# What may follow the cents of "15 dollars 50": punctuation, the end, or a word that cannot be the
+# verb of another count ("and 20 were stolen" is no $0.20).
+_CENTS_END = re.compile(rf"{WS}*(?:[^\w\s]|\Z)|{WS}+(?:more|less|each|for|to|in|on|at|a|an|the)(?![\w])")
+_SCALE_AFTER_CODE = re.compile(rf"{WS}+(million|billion|trillion)(?![\w])")
 
 
 @dataclass(slots=True)
@@ -230,7 +234,8 @@ def _plain(ctx: ArticleContext, match: re.Match[str]) -> _Draft | None:
         return None
     negative = bool(match.group("neg") or match.group("negc"))
     unit, quantity, unit_end = _unit(match)
-    scale = _scale(match, unit)
+    code_scale, unit_end = _scale_after_code(ctx.body, match, quantity, unit_end)
+    scale = _scale(match, unit) * code_scale
     number_span = (match.start("cur") if match.group("cur") else match.start("num"), unit_end)
     value = (-value if negative else value) * scale
     draft = _Draft((qual_start, unit_end), number_span, quantity or "count", value=value, unit=unit)
@@ -285,6 +290,15 @@ def _scale(match: re.Match[str], unit: str | None) -> float:
         scale_text = None  # "100T": a trillion only in money ("$2.1T")
     millions = 1e6 if match.group("unit") in MILLION_CODES else 1.0  # "30 MUSD"
     return parse_scale(scale_text) * millions
+
+
+def _scale_after_code(body: str, match: re.Match[str], quantity: str | None, unit_end: int) -> tuple[float, int]:
+    # "75 USD million": a currency code between the number and its scale, as wire copy writes it.
+    code = match.group("unit")
+    if quantity != "money" or not code or not code.isupper():
+        return 1.0, unit_end
+    found = _SCALE_AFTER_CODE.match(body, unit_end)
+    return (parse_scale(found.group(1)), found.end()) if found else (1.0, unit_end)
 
 
 def _qualifier_before(ctx: ArticleContext, match: re.Match[str]) -> tuple[str | None, int]:
@@ -479,10 +493,23 @@ def _compound(body: str, first: _Draft, second: _Draft) -> tuple[str, float, int
     if first.unit == "ft" and second_unit is None:
         inches = _INCHES_AS_IN.match(body, end)
         second_unit, end = ("in", inches.end()) if inches else (None, end)
+    if _is_cents(body, first, second):
+        return first.unit, 1 / 100, end
     found = _COMPOUND_UNITS.get((first.unit or "", second_unit or ""))
     if found is None or second.value >= 1 / found[1]:  # "5 feet 14 inches" is no compound
         return None
     return found[0], found[1], end
+
+
+def _is_cents(body: str, first: _Draft, second: _Draft) -> bool:
+    # "15 dollars 50", "17 USD and 25", "thirteen dollars forty five": a bare whole number under 100
+    # right after an amount whose currency is written after it counts the hundredths.
+    return (
+        first.quantity == "money" and body[first.span[1] - 1].isalpha() and second.unit is None
+        and second.about is None and second.value is not None and second.value == int(second.value)
+        and 0 < second.value < 100 and "." not in body[second.span[0]:second.span[1]]
+        and _CENTS_END.match(body, second.span[1]) is not None
+    )
 
 
 def _merge_equivalents(body: str, drafts: list[_Draft]) -> list[_Draft]:

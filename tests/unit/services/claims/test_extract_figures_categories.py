@@ -137,6 +137,10 @@ CASES = [
      {"value": 2_000_000 / 3, "unit": "USD"}),
     ("Add five - eighths of a cup.", "five - eighths", {"value": 0.625}),
     ("The reading was nought point five.", "nought point five", {"value": 0.5}),
+    # money: cents after an amount whose currency follows it, a scale after a currency code
+    ("The ticket costs 15 dollars 50.", "15 dollars 50", {"value": 15.5, "unit": "USD"}),
+    ("It sold for thirteen dollars and forty five.", "thirteen dollars and forty five", {"value": 13.45, "unit": "USD"}),
+    ("The firm lost 75 USD million last year.", "75 USD million", {"value": 75_000_000, "unit": "USD"}),
     # a scale never takes a number holding the same scale: two ends of a range
     ("Between two million and three million people fled.", "Between two million and three million people",
      {"value": None, "low": 2_000_000, "high": 3_000_000}),
@@ -203,3 +207,8 @@ def test_a_scale_is_not_followed_by_a_bare_small_number() -> None:
 def test_a_number_word_ends_the_counted_phrase() -> None:
     body = "They split the six delegates three ways."
     assert [(f.text, f.value) for f in _figures(body)] == [("six delegates", 6), ("three ways", 3)]
+
+
+def test_a_count_with_a_verb_is_no_cents() -> None:
+    body = "He paid 300 dollars and 20 were stolen."
+    assert [(f.text, f.value, f.unit) for f in _figures(body)] == [("300 dollars", 300, "USD"), ("20", 20, None)]
