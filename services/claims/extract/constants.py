@@ -96,6 +96,16 @@ SUBORDINATE_SUBJECT_MAX_WORDS = 4
 # Farthest a "who" may stand from the name it refers to: room for a short description between
 # ("Mr. Guerrero, a Republican who …").
 RELATIVE_ANTECEDENT_MAX_CHARS = 60
+# Cues of title-case headlines ("Trump Says He …", "Rubio Warns …"): the asserting, opinion and
+# intention verbs of CLAUSE_CUE_VERBS in the present tense headlines use, capitalised.
+HEADLINE_CUES: frozenset[str] = frozenset(
+    """
+    Says Said Tells Told Warns Claims Insists Admits Denies Vows Pledges Predicts Urges Argues Believes Thinks
+    Wants Confirms Announces Suggests Hopes Fears Expects Promises Declares Stresses Concedes
+    """.split()
+) | frozenset({"Calls For", "Calls for"})
+# Longest subject of a headline cue in words ("Former Florida Gov. Jeb Bush Says").
+HEADLINE_SUBJECT_MAX_WORDS = 5
 # Words a subject cannot end on (a determiner or preposition before the cue means "said" modifies
 # a noun or the phrase was cut mid-way).
 NON_FINAL_WORDS: frozenset[str] = frozenset(
