@@ -17,6 +17,7 @@ from services.claims.extract.constants import INDIRECT_MIN_WORDS, PARTICIPLE_CUE
 from services.claims.extract.context import ArticleContext, trim_end, word_count
 from services.claims.extract.cues import ADDRESSEE, CHANNEL, CLAUSE_CUE_RE, INDIRECT_VERB, TIME, WS, is_plural_noun
 from services.claims.extract.learned_cues import cue_runs
+from services.claims.extract.headline_speech import headline_statement
 from services.claims.extract.relative_speech import relative_statements
 from services.claims.extract.reported_clauses import clause_statement, learned_statement
 from services.claims.extract.speakers import (
@@ -95,7 +96,7 @@ def reported_statements(ctx: ArticleContext, *, skip: list[Span]) -> list[Report
         at = bisect.bisect_left(starts, start)
         in_sentence = cues[at:bisect.bisect_left(starts, end, at)]
         finders = (_lead_statement, _trailing_statement, _clause_statement) if in_sentence else ()
-        for finder in (*finders, _learned_statement):
+        for finder in (*finders, _learned_statement, _headline_statement):
             statement = finder(ctx, start, end, in_sentence)
             if statement is not None and _long_enough(ctx.body, statement.statement):
                 clause = _clause_only(ctx, statement)
@@ -176,6 +177,11 @@ def _second_cue(ctx: ArticleContext, start: int, end: int) -> tuple[int, Span, i
 
 def _learned_statement(ctx: ArticleContext, start: int, end: int, _cues: object) -> ReportedStatement | None:
     found = learned_statement(ctx, start, end)
+    return None if found is None else ReportedStatement(*found)
+
+
+def _headline_statement(ctx: ArticleContext, start: int, end: int, _cues: object) -> ReportedStatement | None:
+    found = headline_statement(ctx, start, end)
     return None if found is None else ReportedStatement(*found)
 
 
