@@ -22,14 +22,16 @@ from services.claims.extract.constants import (
     UNITS_WORDS,
 )
 from services.claims.extract.cues import WS
+from services.claims.extract.figure_words import ZERO_WORDS
 
 _PHRASE = re.compile(rf"(?P<of>{WS}+of)?(?P<words>(?:{WS}+[A-Za-z][\w’'-]*){{1,{NOUN_PHRASE_MAX_WORDS + 1}}})")
 _WORD = re.compile(r"[A-Za-z][\w’'-]*")
 # Verbs that end a noun phrase though they are not in -ed or -ing ("residents are", "towns fell").
 _AUXILIARIES = frozenset("are is were was have has had fell died fled rose will would could may".split())
 # Number words start another figure ("split the six delegates three ways", "nought point nought
-# three plus zero point zero eight"): they are no part of the first figure's noun phrase.
-_PHRASE_BREAKS = frozenset({*UNITS_WORDS, *TENS_WORDS})
+# three plus zero point zero eight equals …"): they and an arithmetic sign are no part of the first
+# figure's noun phrase.
+_PHRASE_BREAKS = frozenset({*UNITS_WORDS, *TENS_WORDS, *ZERO_WORDS, "equals", "minus"})
 
 
 @dataclass(frozen=True, slots=True)

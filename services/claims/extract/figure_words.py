@@ -18,7 +18,8 @@ FRACTION_WORDS: dict[str, float] = {
     "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7,
     "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10,
     "twelfth": 12, "twelfths": 12, "hundredth": 100, "hundredths": 100, "thousandth": 1000,
-    "thousandths": 1000,
+    "thousandths": 1000, "millionth": 1e6, "millionths": 1e6, "billionth": 1e9, "billionths": 1e9,
+    "trillionth": 1e12, "trillionths": 1e12,
 }
 
 # Unicode vulgar fractions (Unicode block "Number Forms", U+00BC–U+00BE and U+2150–U+215E).

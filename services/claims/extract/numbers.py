@@ -83,8 +83,14 @@ _NUMBER_WORDS = [*_CARDINAL_WORDS, *_SCALE_NAMES, *FRACTION_WORDS]
 _CARDINAL = rf"(?:{alternation(_CARDINAL_WORDS)})"
 _FRACTION = rf"(?:{alternation(FRACTION_WORDS)})"
 # "a dozen", "a hundred", "a half", "a third": the article counts as "one" before a scale or fraction.
-_ARTICLE = rf"(?:an?{WS}+(?={trie([*_SCALE_NAMES, *FRACTION_WORDS])}\b))"
-_WORD = rf"(?:{_ARTICLE}?(?:{trie(_NUMBER_WORDS)}))"
+# Ordinals past twelfth are a tens word and a unit ordinal ("twenty-first", "thirty fifths"): one word
+# to the patterns, so that "the twenty-first century" is no 20 and "one twenty-fifth" is 1/25.
+_UNIT_ORDINALS = {w: n for w, n in ORDINAL_WORDS.items() if n < 10}
+_COMPOUND_ORDINAL = (
+    rf"(?:{trie(TENS_WORDS)})(?:-|{WS}+)(?:{trie([*_UNIT_ORDINALS, *(w + 's' for w in _UNIT_ORDINALS)])})(?![\w])"
+)
+_ARTICLE = rf"(?:an?{WS}+(?={trie([*_SCALE_NAMES, *FRACTION_WORDS])}\b|{_COMPOUND_ORDINAL}))"
+_WORD = rf"(?:{_ARTICLE}?(?:{_COMPOUND_ORDINAL}|{trie(_NUMBER_WORDS)}))"
 # Joiners between number words: space or hyphen ("twenty-five"), a spaced hyphen after a tens word
 # ("fifty - two") or before a fraction ("five - eighths"), "and" after a scale ("one hundred and
 # twenty"), "and" before a fraction ("one and a half", "five and three quarters"), "of" between a
@@ -92,8 +98,8 @@ _WORD = rf"(?:{_ARTICLE}?(?:{trie(_NUMBER_WORDS)}))"
 # five"). A scale is never followed by a number holding the same or a larger scale: "between two
 # million and three million" is a range, "five million two years ago" no 5,000,002 (after "million"
 # a bare space leads only to a smaller scale: "five million two hundred thousand").
-_SMALL_RUN = rf"(?:(?:{_CARDINAL}|\d{{1,3}})(?:{WS}+|-))*"
-_AND_FRACTION = rf"(?={WS}+and{WS}+(?:an?|{_CARDINAL})(?:{WS}+|-){_FRACTION}\b)"
+_SMALL_RUN = rf"(?:(?:{_CARDINAL}|\d{{1,3}}(?:\.\d+)?)(?:{WS}+|-))*"
+_AND_FRACTION = rf"(?={WS}+and{WS}+(?:an?|{_CARDINAL}(?:-{_CARDINAL})?)(?:{WS}+|-){_FRACTION}\b)"
 _NOT_LARGER = {
     "hundred": "hundred", "thousand": "thousand|million|billion|trillion|lakh|crore",
     "million": "million|billion|trillion", "billion": "billion|trillion", "trillion": "trillion",
@@ -133,7 +139,7 @@ _ALL_CURRENCY_SYMBOLS = {**CURRENCY_SYMBOLS, **MORE_CURRENCY_SYMBOLS}
 CURRENCY = rf"(?:{trie(_ALL_CURRENCY_SYMBOLS)}{WS}?)"
 QUALIFIER = rf"(?i:{trie([*QUALIFIERS, *COMPARISONS, 'between', 'from'])})"
 UNIT = rf"(?:{trie(ALL_UNITS)})"
-ORDINAL = rf"(?:(?i:{trie(ORDINAL_WORDS)})|\d+(?:st|nd|rd|th))"
+ORDINAL = rf"(?:(?i:{_COMPOUND_ORDINAL}|{trie(ORDINAL_WORDS)})|\d+(?:st|nd|rd|th))"
 
 # Words any figure pattern needs one of when it has no digit (``figures``: plain, vague and rank).
 ANCHOR_WORDS: tuple[str, ...] = tuple(sorted({*_NUMBER_WORDS, *ORDINAL_WORDS, *VAGUE_COUNTS}))
@@ -222,6 +228,11 @@ def parse_word_number(text: str) -> float | None:
         whole, decimals = _cardinal(tokens[:at]), _decimal_digits(tokens[at + 1:])
         return None if whole is None or decimals is None else whole + decimals
     for i, token in enumerate(tokens):
+        unit_ordinal = _UNIT_ORDINALS.get(token.removesuffix("s"))
+        if unit_ordinal is not None and i > 1 and tokens[i - 1] in TENS_WORDS and tokens[i - 2] != "and":
+            # "one hundred thirty fifths" is 100/35; "twenty fifths" and "a hundred and thirty fifths" are
+            # twenty and a hundred and thirty fifths.
+            return _with_fraction(tokens[:i - 1], TENS_WORDS[tokens[i - 1]] + unit_ordinal, tokens[i + 1:])
         if token in FRACTION_WORDS:
             return _with_fraction(tokens[:i], FRACTION_WORDS[token], tokens[i + 1:])
     return _cardinal(tokens)
@@ -313,7 +324,11 @@ def parse_scale(text: str | None) -> float:
 
 def parse_ordinal(text: str) -> int | None:
     """ "third" → 3, "21st" → 21."""
-    digits = _ORDINAL_DIGITS.fullmatch(text.strip().lower())
+    lowered = text.strip().lower()
+    digits = _ORDINAL_DIGITS.fullmatch(lowered)
     if digits is not None:
         return int(digits.group(1))
-    return ORDINAL_WORDS.get(text.strip().lower())
+    tens, _, unit = lowered.replace("-", " ").partition(" ")
+    if unit:  # "thirty-second"
+        return TENS_WORDS[tens] + ORDINAL_WORDS[unit.strip()]
+    return ORDINAL_WORDS.get(lowered)

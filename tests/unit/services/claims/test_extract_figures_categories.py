@@ -137,6 +137,11 @@ CASES = [
      {"value": 2_000_000 / 3, "unit": "USD"}),
     ("Add five - eighths of a cup.", "five - eighths", {"value": 0.625}),
     ("The reading was nought point five.", "nought point five", {"value": 0.5}),
+    # ordinals past twelfth as denominators and ranks
+    ("Only one twenty-fifth of the budget was spent.", "one twenty-fifth", {"value": 0.04}),
+    ("It takes a millionth of a second.", "a millionth", {"value": 1e-6}),
+    ("The tally was two and fifty-four hundredths.", "two and fifty-four hundredths", {"value": 2.54}),
+    ("It is the thirty-second-largest city.", "thirty-second-largest", {"value": 32, "quantity": "rank"}),
     # money: cents after an amount whose currency follows it, a scale after a currency code
     ("The ticket costs 15 dollars 50.", "15 dollars 50", {"value": 15.5, "unit": "USD"}),
     ("It sold for thirteen dollars and forty five.", "thirteen dollars and forty five", {"value": 13.45, "unit": "USD"}),
@@ -175,6 +180,8 @@ def test_figure_categories(body: str, text: str, expected: dict) -> None:
         "At 2 pm the talks ended.",  # a time
         "The second round starts now.",  # an ordinal
         "The fourth quarter was weak.",  # an ordinal and a noun, not 4 and 1/4
+        "It is the twenty-first century.",  # an ordinal, not 20
+        "She had her twenty-fifth birthday.",  # an ordinal, not 1/25
     ],
 )
 def test_not_figures(body: str) -> None:
