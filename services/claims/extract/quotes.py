@@ -48,7 +48,7 @@ from services.claims.extract.cues import (
 from services.claims.extract.learned_cues import cue_runs
 from services.claims.extract.quote_marks import QuotedRegion
 from services.claims.extract.relative_speech import antecedent_name
-from services.claims.extract.reported import PARTICIPLE_AFTER_COMMA, ReportedStatement, trim_end
+from services.claims.extract.reported import ReportedStatement, participle_after, trim_end
 from services.claims.extract.reported_clauses import main_clause_subject
 from services.claims.extract.speakers import (
     APPOSITIVE,
@@ -163,13 +163,14 @@ def participle_tails(ctx: ArticleContext, quotes: list[QuoteClaim]) -> list[Quot
             continue
         start = max(quote.span[1], quote.cue_span[1])
         end = ctx.sentences.sentence_of(start)[1]
-        match = PARTICIPLE_AFTER_COMMA.search(ctx.body, start, end)
-        if match is None or _QUOTE_MARK.search(ctx.body, start, match.start()):
+        tail = participle_after(ctx.body, start, end)
+        if tail is None or _QUOTE_MARK.search(ctx.body, start, tail[0][0]):
             continue  # another quote opens between the cue and the participle: not this speaker's tail
-        statement = (match.end(), trim_end(ctx.body, match.end(), end))
+        (cue_start, cue_end), statement_start = tail
+        statement = (statement_start, trim_end(ctx.body, statement_start, end))
         if word_count(ctx.body[statement[0]:statement[1]]) < INDIRECT_MIN_WORDS:
             continue
-        cue = _Cue(match.group("cue"), match.span("cue"), None, None, "indirect")
+        cue = _Cue(ctx.body[cue_start:cue_end], (cue_start, cue_end), None, None, "indirect")
         tails.append(_build(ctx, statement, cue, quote.speaker))
     return tails
 

@@ -19,7 +19,7 @@ from services.claims.extract.cues import ADDRESSEE, CHANNEL, CLAUSE_CUE_RE, INDI
 from services.claims.extract.learned_cues import cue_runs
 from services.claims.extract.headline_speech import headline_statement
 from services.claims.extract.relative_speech import relative_statements
-from services.claims.extract.reported_clauses import clause_statement, learned_statement
+from services.claims.extract.reported_clauses import after_cue, clause_statement, learned_statement
 from services.claims.extract.speakers import (
     ACRONYM_AFTER,
     APPOSITIVE,
@@ -63,10 +63,12 @@ _TRAIL = re.compile(
 
 _OTHER_CLAUSE = re.compile(rf";|,{WS}+(?:with|while|whereas|although|though|even{WS}+as|but)(?![\w’'-])")
 # ", adding that" / ", saying" inside a statement: a second cue of the same speaker.
-PARTICIPLE_AFTER_COMMA = re.compile(
+_PARTICIPLE_AFTER_COMMA = re.compile(
     rf",{WS}+(?P<cue>{'|'.join(sorted(PARTICIPLE_CUES))})(?![\w’'-])(?:{WS}*,)?(?:{WS}+that(?![\w’'-]))?{WS}*"
 )
 
+# ", echoing …", ", referring to …": an "-ing" word opening a clause after a comma.
+_ING_AFTER_COMMA = re.compile(rf",{WS}+(?P<cue>[a-z][a-z’'-]*ing)(?![\w’'-])")
 
 # "… and has called for": a coordinated verb phrase of the same subject, opened by a learned cue.
 _AND_BEFORE_CUE = re.compile(rf",?{WS}+and(?:{WS}+(?:has|have|had|also|then|later|is|was|will))*{WS}+\Z")
@@ -162,11 +164,26 @@ def _split_at_participle(ctx: ArticleContext, statement: ReportedStatement) -> l
     ]
 
 
+def participle_after(body: str, start: int, end: int) -> tuple[Span, int] | None:
+    """The span of a participle cue after a comma in ``body[start:end]`` and where its statement
+    starts: a listed participle (", adding that"), else a learned cue opened by an "-ing" word
+    (", referring to", ", echoing")."""
+    listed = _PARTICIPLE_AFTER_COMMA.search(body, start, end)
+    if listed is not None:
+        return listed.span("cue"), listed.end()
+    for participle in _ING_AFTER_COMMA.finditer(body, start, end):
+        run = next(cue_runs(body, participle.start("cue"), end), None)
+        if run is not None and run[0] == participle.start("cue"):
+            return run, after_cue(body, run[1], end)
+    return None
+
+
 def _second_cue(ctx: ArticleContext, start: int, end: int) -> tuple[int, Span, int] | None:
     # Where the first statement ends, the second cue's span and where the second statement starts.
-    match = PARTICIPLE_AFTER_COMMA.search(ctx.body, start, end)
-    if match is not None:
-        return match.start(), match.span("cue"), match.end()
+    participle = participle_after(ctx.body, start, end)
+    if participle is not None:
+        cue_span, statement_start = participle
+        return ctx.body.rindex(",", start, cue_span[0]), cue_span, statement_start
     for cue_start, cue_end in cue_runs(ctx.body, start, end):
         joint = _AND_BEFORE_CUE.search(ctx.body, max(start, cue_start - 30), cue_start)
         if joint is not None:

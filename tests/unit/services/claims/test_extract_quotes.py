@@ -240,3 +240,19 @@ def test_a_participle_after_the_cue_is_the_speakers_next_statement() -> None:
         ("direct", "We are going to take a much more proactive role", "said", "Bill Ackman"),
         ("indirect", "Steve Fraidin joined the board last week", "adding", "Bill Ackman"),
     ]
+
+
+def test_a_learned_participle_after_the_cue_is_the_speakers_next_statement() -> None:
+    body = ("“The port will reopen on time,” said Nora Vance, the harbour master, echoing the assurances the "
+            "minister gave in March.")
+    quotes = [(c.quote_type, c.text, c.cue, c.speaker.name) for c in extract_claims(body, article_id="t")
+              if c.kind == "quote"]
+    assert quotes == [
+        ("direct", "The port will reopen on time", "said", "Nora Vance"),
+        ("indirect", "the assurances the minister gave in March", "echoing", "Nora Vance"),
+    ]
+
+
+def test_an_ing_word_that_is_no_cue_makes_no_tail() -> None:
+    body = "“The port will reopen on time,” said Nora Vance, leaving the room before any questions were asked."
+    assert [c.cue for c in extract_claims(body, article_id="t") if c.kind == "quote"] == ["said"]

@@ -280,3 +280,12 @@ def test_a_headline_speaker_resolves_to_the_name_in_the_story() -> None:
 def test_headline_rules_need_a_headline_and_a_named_speaker(body: str) -> None:
     assert [c.cue for c in extract_claims(body, article_id="t") if c.kind in {"quote", "attribution"}
             and c.cue in {":", "Says"}] == []
+
+
+def test_a_learned_participle_splits_reported_speech_into_two_statements() -> None:
+    body = "Jane Roe said the bridge would be closed for a month, echoing the warnings of the city engineers."
+    found = [(c.text, c.cue, c.speaker.name) for c in extract_claims(body, article_id="t") if c.kind == "quote"]
+    assert found == [
+        ("the bridge would be closed for a month", "said", "Jane Roe"),
+        ("the warnings of the city engineers", "echoing", "Jane Roe"),
+    ]
