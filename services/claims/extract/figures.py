@@ -71,7 +71,7 @@ _FIRST = (
     rf"|(?i:an?){WS}|{trie(c for c in _CURRENCY_SIGNS if c[0].isalpha())})"
 )
 # A sign: "-5", "−273.15", "minus 5", "negative one".
-_SIGN = rf"(?:[-−](?=[\d.])|(?i:{alternation(SIGN_WORDS)}){WS}+)"
+_SIGN = rf"(?:[-−](?=[\d.])|[-−]{WS}(?=\d)|(?i:{alternation(SIGN_WORDS)}){WS}+)"
 _RANGE = (
     rf"(?:(?P<glue1>{WS}*)(?P<unit1>{UNIT}))?"
     rf"(?P<sep>{WS}*[-–~]{WS}*|-?{WS}+(?:to|and|through|thru){WS}+)"
@@ -128,6 +128,12 @@ _SPACES = re.compile(r"\s+")
 # What may follow the cents of "15 dollars 50": punctuation, the end, or a word that cannot be the
 # verb of another count ("and 20 were stolen" is no $0.20).
 _CENTS_END = re.compile(rf"{WS}*(?:[^\w\s]|\Z)|{WS}+(?:more|less|each|for|to|in|on|at|a|an|the)(?![\w])")
+_SPACED_SIGN = re.compile(rf"[-−]{WS}")
+# Words that make a bare "24 degrees" a temperature, not an angle, in the sentence that holds it.
+_WEATHER = re.compile(
+    r"(?i:temperature|weather|forecast|heat|hot|cold|warm|cool|freez|degrees? (?:fahrenheit|celsius)|thermometer"
+    r"|\bhighs?\b|\blows?\b|fever|boil|oven)"
+)
 _SCALE_AFTER_CODE = re.compile(rf"{WS}+(million|billion|trillion)(?![\w])")
 
 
@@ -234,6 +240,9 @@ def _plain(ctx: ArticleContext, match: re.Match[str]) -> _Draft | None:
         return None
     negative = bool(match.group("neg") or match.group("negc"))
     unit, quantity, unit_end = _unit(match)
+    quantity = _degrees_kind(ctx, match, unit, quantity)
+    if _SPACED_SIGN.fullmatch(match.group("neg") or "") and quantity != "temperature":
+        return None  # "Results - 20 firms": a dash; "- 20 degrees Fahrenheit" is a temperature
     code_scale, unit_end = _scale_after_code(ctx.body, match, quantity, unit_end)
     scale = _scale(match, unit) * code_scale
     number_span = (match.start("cur") if match.group("cur") else match.start("num"), unit_end)
@@ -292,6 +301,14 @@ def _scale(match: re.Match[str], unit: str | None) -> float:
     return parse_scale(scale_text) * millions
 
 
+def _degrees_kind(ctx: ArticleContext, match: re.Match[str], unit: str | None, quantity: str | None) -> str | None:
+    # "the temperature is 24 degrees", "highs of 30°": degrees with weather words about are heat.
+    if unit != "deg":
+        return quantity
+    start, end = ctx.sentences.sentence_of(match.start())
+    return "temperature" if _WEATHER.search(ctx.body, start, max(end, match.end())) else quantity
+
+
 def _scale_after_code(body: str, match: re.Match[str], quantity: str | None, unit_end: int) -> tuple[float, int]:
     # "75 USD million": a currency code between the number and its scale, as wire copy writes it.
     code = match.group("unit")
@@ -318,9 +335,10 @@ def _unit(match: re.Match[str]) -> tuple[str | None, str | None, int]:
     if unit_text and unit_text in _GLUED_ONLY and match.group("glue"):
         unit_text = None
     currency = match.group("cur") or _group(match, "cur2")
-    if unit_text and not unit_text[0].isalnum() and ALL_UNITS[unit_text][1] == "money":
-        if currency or _DIGIT_AFTER.match(match.string, match.end("unit")):
-            unit_text = None  # "$ 20 $ 37": the second sign opens the next amount
+    if unit_text and ALL_UNITS[unit_text][1] == "money":
+        sign, opens_next = not unit_text[0].isalnum(), _DIGIT_AFTER.match(match.string, match.end("unit"))
+        if (sign and (currency or opens_next)) or (currency and opens_next):
+            unit_text = None  # "$ 20 $ 37", "rmb 10 usd 20": the second currency opens the next amount
     if currency:
         if unit_text and ALL_UNITS[unit_text][1] == "money":
             return ALL_UNITS[unit_text][0], "money", match.end("unit")
@@ -531,8 +549,9 @@ def _merge_equivalents(body: str, drafts: list[_Draft]) -> list[_Draft]:
 
 def _restates(body: str, first: _Draft, second: _Draft) -> bool:
     gap = body[first.span[1]:second.span[0]]
+    # A restated range stays a figure of its own: an Equivalent holds one value, not two ends.
     return (
-        first.unit is not None and second.unit is not None and first.unit != second.unit
+        second.value is not None and first.unit is not None and second.unit is not None and first.unit != second.unit
         and first.quantity == second.quantity and len(gap) <= 3 and gap.strip(" —–-(") == "" and gap.strip() != ""
     )
 

@@ -74,7 +74,8 @@ DIGITS = (
     r"|\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?"  # Indian grouping: "12,34,567.89"
     r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # comma thousands: "1,500,000.5"
     rf"|\d{{1,3}}(?:{_THIN}\d{{3}})+(?:\.\d+)?(?![\d,])(?!{WS}*\d)"  # space thousands: "40 000"
-    r"|(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][-+−]?\d+(?![\w])|[x×]10\^?[-+−]?\d+)?)"  # plain, exponent
+    r"|(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][-+−]?\d+(?![\w])|[x×]10\^?[-+−]?\d+|[x×]\d+\^[-+−]?\d+"
+    r"|\^[-+−]*\d+(?![\w.]))?)"  # plain, exponent ("1.3e6", "5x10^3", "8x2^10"), power ("2.5^-1")
 )
 _ZERO_WORDS = sorted(ZERO_WORDS)
 _SCALE_NAMES = [*SCALE_WORDS, *MORE_SCALE_WORDS, "dozen", "dozens"]
@@ -150,7 +151,9 @@ _DIGIT_ONLY = re.compile(r"\d")
 _TOKEN = re.compile(r"[a-z]+|\d+(?:\.\d+)?")
 _MIXED = re.compile(rf"\d{WS}+[A-Za-z]")
 _ORDINAL_DIGITS = re.compile(r"(\d+)(?:st|nd|rd|th)")
-_EXPONENT = re.compile(r"(.+?)(?:[eE]([-+−]?\d+)|[x×]10\^?([-+−]?\d+))")
+_EXPONENT = re.compile(r"(.+?)(?:[eE]([-+−]?\d+)|[x×](10)\^?([-+−]?\d+)|[x×](\d+)\^([-+−]?\d+))")
+# "2.5^-1", "1.1^--23": a power; each minus sign turns the exponent over.
+_POWER = re.compile(r"([\d.]+)\^([-+−]*)(\d+)")
 _FRACTION_DIGITS = re.compile(rf"(?:(\d+){WS}+)?(\d+)/(\d+)")
 # Denominators a written fraction takes in news and recipes; "9/11" and "24/7" are names, not values.
 _FRACTION_DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10, 16, 32, 64, 100})
@@ -202,10 +205,15 @@ def _parse_digits(text: str) -> float | None:
         return (float(whole) if whole else 0.0) + VULGAR_FRACTIONS[text[-1]]
     if "/" in text:
         return _parse_fraction(text)
+    power = _POWER.fullmatch(text)
+    if power is not None:
+        flips = power.group(2).count("-") + power.group(2).count("−")
+        return float(power.group(1)) ** (int(power.group(3)) * (-1) ** flips)
     exponent = _EXPONENT.fullmatch(text)
     if exponent is not None:
-        power = (exponent.group(2) or exponent.group(3)).replace("−", "-")
-        return float(exponent.group(1).replace(",", "")) * 10.0 ** int(power)
+        base = float(exponent.group(3) or exponent.group(5) or 10)
+        power_text = (exponent.group(2) or exponent.group(4) or exponent.group(6)).replace("−", "-")
+        return float(exponent.group(1).replace(",", "")) * base ** int(power_text)
     return float(text.replace(",", "").replace(" ", "").replace("\u00a0", "").replace("\u202f", ""))
 
 

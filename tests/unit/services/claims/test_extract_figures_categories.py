@@ -142,6 +142,16 @@ CASES = [
     ("It takes a millionth of a second.", "a millionth", {"value": 1e-6}),
     ("The tally was two and fifty-four hundredths.", "two and fifty-four hundredths", {"value": 2.54}),
     ("It is the thirty-second-largest city.", "thirty-second-largest", {"value": 32, "quantity": "rank"}),
+    # powers and exponents with any base
+    ("The ratio is 2.5^-1 here.", "2.5^-1", {"value": 0.4}),
+    ("A kibibyte is 8x2^10 bits.", "8x2^10 bits", {"value": 8192, "unit": "bit"}),
+    # degrees: a spaced minus and weather words make a temperature
+    ("Lows reached - 20 degrees Fahrenheit.", "- 20 degrees Fahrenheit", {"value": -20, "unit": "degF"}),
+    ("The temperature hit 34 degrees on Monday.", "34 degrees", {"value": 34, "quantity": "temperature"}),
+    ("The ship turned 90 degrees.", "90 degrees", {"value": 90, "quantity": "angle"}),
+    ("Water boils at 100° Celsius.", "100° Celsius", {"value": 100, "unit": "Cel"}),
+    # a currency code before a second amount opens it
+    ("It costs rmb 10 or usd 2 there.", "rmb 10", {"value": 10, "unit": "CNY"}),
     # money: cents after an amount whose currency follows it, a scale after a currency code
     ("The ticket costs 15 dollars 50.", "15 dollars 50", {"value": 15.5, "unit": "USD"}),
     ("It sold for thirteen dollars and forty five.", "thirteen dollars and forty five", {"value": 13.45, "unit": "USD"}),
@@ -219,3 +229,15 @@ def test_a_number_word_ends_the_counted_phrase() -> None:
 def test_a_count_with_a_verb_is_no_cents() -> None:
     body = "He paid 300 dollars and 20 were stolen."
     assert [(f.text, f.value, f.unit) for f in _figures(body)] == [("300 dollars", 300, "USD"), ("20", 20, None)]
+
+
+def test_a_spaced_dash_before_a_count_is_no_sign() -> None:
+    body = "Results - 20 firms failed."
+    assert [(f.text, f.value) for f in _figures(body)] == [("20 firms", 20)]
+
+
+def test_a_restated_range_stays_a_figure_of_its_own() -> None:
+    body = "They plan an 8- to 16-meter (320- to 640-inch) mirror."
+    assert [(f.text, f.low, f.high, f.unit, f.equivalents) for f in _figures(body)] == [
+        ("8- to 16-meter", 8, 16, "m", ()), ("320- to 640-inch", 320, 640, "in", ()),
+    ]
