@@ -83,7 +83,7 @@ def clause_statement(
         if word in PARTICIPLE_CUES:
             subject = main_clause_subject(ctx, start, cue.start())
         else:
-            subject = _subject_before(ctx, start, cue.start())
+            subject = _subject_before(ctx, start, cue.start(), listed=True)
         if subject is None or subject.as_written.split()[0].lower() in NON_SUBJECT_WORDS:
             continue
         statement = _statement(ctx, start, end, subject, cue.end())
@@ -164,15 +164,16 @@ def after_cue(body: str, cue_end: int, end: int) -> int:
     return after.end() if after is not None else pos
 
 
-def _subject_before(ctx: ArticleContext, lo: int, hi: int) -> Subject | None:
-    """The noun phrase that ends right before a cue at ``hi``, its appositive read as the role."""
+def _subject_before(ctx: ArticleContext, lo: int, hi: int, *, listed: bool = False) -> Subject | None:
+    """The noun phrase that ends right before a cue at ``hi``, its appositive read as the role; a
+    ``listed`` cue may follow a relative clause of its subject (``_head_of_relative``)."""
     body = ctx.body
     hi = _strip_adjuncts(body, lo, hi)
     if hi <= lo:
         return None
     if body[hi - 1] != ",":
         segments = _segments(body, lo, hi)
-        return _subject_of(ctx, segments[-1], None) if segments else None
+        return _subject_of(ctx, segments[-1], None, relative_heads=listed) if segments else None
     # "Jane Doe, a spokeswoman for the agency, said": the first segment (after an introductory
     # phrase) is the subject, the rest up to the cue its appositive.
     segments = _segments(body, lo, hi - 1)
@@ -180,7 +181,7 @@ def _subject_before(ctx: ArticleContext, lo: int, hi: int) -> Subject | None:
     if len(segments) < first + 2:
         return None
     appositive = body[segments[first + 1][0]:hi - 1]
-    return _subject_of(ctx, segments[first], appositive)
+    return _subject_of(ctx, segments[first], appositive, relative_heads=listed)
 
 
 def _strip_adjuncts(body: str, lo: int, hi: int) -> int:
@@ -256,10 +257,12 @@ def _is_intro(body: str, segment: Span) -> bool:
     return first is not None and first.group().lower() in INTRO_WORDS
 
 
-def _subject_of(ctx: ArticleContext, segment: Span, appositive: str | None) -> Subject | None:
+def _subject_of(
+    ctx: ArticleContext, segment: Span, appositive: str | None, *, relative_heads: bool = False
+) -> Subject | None:
     body = ctx.body
     words = list(_WORD.finditer(body, *segment))
-    words = _subordinate_subject(ctx, words)
+    words = _subordinate_subject(ctx, _head_of_relative(words) if relative_heads else words)
     while words and words[0].group().lower() in {"and", "but", "so", "yet", "then", "still", "now", "also"}:
         words = words[1:]
     if not words:
@@ -280,6 +283,17 @@ def _subject_of(ctx: ArticleContext, segment: Span, appositive: str | None) -> S
     return subject if subject.kind != "unknown" else _with_kind(ctx, subject)
 
 
+def _head_of_relative(words: list[re.Match[str]]) -> list[re.Match[str]]:
+    # "Current and former officials who spoke with the Post [said]": the noun phrase before the
+    # relative clause. A "who" right before the cue is the subject itself (``relative_speech``).
+    # Only for listed cues: a learned cue after "who" mostly belongs to the relative clause
+    # ("party leaders who can support …").
+    for i, word in enumerate(words[1:-1], start=1):
+        if word.group().lower() in {"who", "whose"}:
+            return words[:i]
+    return words
+
+
 def _subordinate_subject(ctx: ArticleContext, words: list[re.Match[str]]) -> list[re.Match[str]]:
     # "The plane was grounded after The New York Times [reported]": the cue belongs to the last
     # subordinate clause, whose subject follows its subordinator. Only a short phrase that names
@@ -289,6 +303,8 @@ def _subordinate_subject(ctx: ArticleContext, words: list[re.Match[str]]) -> lis
     if last is None:
         return words
     rest = words[last + 1:]
+    if rest and rest[-1].group().lower() in _SPEAKING_PRONOUNS and not _follows_cue(ctx.body, words, len(words) - 1):
+        return rest[-1:]  # "although in September she [said]": a pronoun is a whole subject
     if not rest or len(rest) > SUBORDINATE_SUBJECT_MAX_WORDS or _follows_cue(ctx.body, words, last):
         return []
     lowered = rest[-1].group().lower()

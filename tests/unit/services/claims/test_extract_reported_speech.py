@@ -289,3 +289,25 @@ def test_a_learned_participle_splits_reported_speech_into_two_statements() -> No
         ("the bridge would be closed for a month", "said", "Jane Roe"),
         ("the warnings of the city engineers", "echoing", "Jane Roe"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "text", "speaker"),
+    [
+        # a relative clause between the subject and a listed cue belongs to the subject
+        ("Current and former officials who spoke with the Ledger said the agency had become a shell of itself.",
+         "the agency had become a shell of itself", "Current and former officials"),
+        # a pronoun after a subordinator and a time phrase is the whole subject
+        ("Mayor Ada Stone spoke last. The vote was close, though in the end she said the plan had been a mistake.",
+         "the plan had been a mistake", "she"),
+    ],
+)
+def test_subjects_inside_longer_phrases(body: str, text: str, speaker: str) -> None:
+    [claim] = [c for c in extract_claims(body, article_id="t") if c.kind == "quote"]
+    assert (claim.text, claim.speaker.as_written, claim.cue) == (text, speaker, "said")
+
+
+def test_a_pronoun_after_a_cue_is_not_read_as_the_subject_of_a_later_cue() -> None:
+    body = "The poll was small, but most of the voters say they want the tolls removed by next year."
+    found = [(c.text, c.cue) for c in extract_claims(body, article_id="t") if c.kind in {"quote", "attribution"}]
+    assert ("the tolls removed by next year", "want") not in found
