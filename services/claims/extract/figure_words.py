@@ -106,7 +106,7 @@ MORE_UNITS: dict[str, tuple[str, str]] = {
     **{w: ("m", "length") for w in ("meters", "metres", "Meters", "Metres")},
     **{w: ("nm", "length") for w in ("nm", "nanometer", "nanometers", "nanometre", "nanometres")},
     **{w: ("dm", "length") for w in ("dm", "decimeter", "decimeters", "decimetre", "decimetres")},
-    **{w: ("in", "length") for w in ('"', "″", "in.", "ins")},
+    **{w: ("in", "length") for w in ('"', "″", "in", "in.", "ins")},
     **{w: ("m2", "area") for w in ("m2", "m²", "sq m", "square meters", "square metres", "square meter",
                                    "square metre")},
     **{w: ("ft2", "area") for w in ("sq ft", "square feet", "square foot")},

@@ -57,9 +57,10 @@ from services.claims.extract.numbers import (
 
 Span = tuple[int, int]
 
-# Not glued to a word, a decimal point, a hyphen, a slash, a plus or URL and formula signs: "G7",
-# "COVID-19", "192.168", "24/7", "+1-222", "%20", "id=305" and "2.5^-1" are not figures.
-_LEFT = r"(?<![\w’'.$£€/+%=^-])"
+# Not glued to a word, a decimal point, a hyphen, a slash, a plus or URL and formula signs, nor a
+# markup attribute's value: "G7", "COVID-19", "192.168", "24/7", "+1-222", "%20", "id=305",
+# '<tweet id="6721385">' and "2.5^-1" are not figures.
+_LEFT = r"(?<![\w’'.$£€/+%=^-])(?<!=\")"
 _CURRENCY_SIGNS = {**CURRENCY_SYMBOLS, **MORE_CURRENCY_SYMBOLS}
 _GLUED_ONLY = GLUED_ONLY_UNITS | MORE_GLUED_ONLY_UNITS
 _BOUNDS = {**QUALIFIERS, **COMPARISONS}
@@ -128,6 +129,8 @@ _SPACES = re.compile(r"\s+")
 # What may follow the cents of "15 dollars 50": punctuation, the end, or a word that cannot be the
 # verb of another count ("and 20 were stolen" is no $0.20).
 _CENTS_END = re.compile(rf"{WS}*(?:[^\w\s]|\Z)|{WS}+(?:more|less|each|for|to|in|on|at|a|an|the)(?![\w])")
+_INCH_AFTER = re.compile(rf"{WS}*(?:[.!?;,)]|\Z)|{WS}+(?:thick|long|wide|tall|high|deep|across|in{WS}+diameter)\b")
+_ALTERNATIVE_JOIN = re.compile(rf"{WS}+(?:and|or){WS}+")
 _SPACED_SIGN = re.compile(rf"[-−]{WS}")
 # Words that make a bare "24 degrees" a temperature, not an angle, in the sentence that holds it.
 _WEATHER = re.compile(
@@ -164,7 +167,7 @@ def figure_claims(ctx: ArticleContext) -> list[FigureClaim]:
     for draft in drafts:
         if not kept or draft.span[0] >= kept[-1].span[1]:
             kept.append(draft)
-    merged = _merge_equivalents(ctx.body, _merge_compounds(ctx.body, _merge_bounds(ctx.body, kept)))
+    merged = _merge_equivalents(ctx.body, _merge_compounds(ctx.body, _merge_bounds(ctx.body, _share_units(ctx.body, kept))))
     return [_claim(ctx, d) for d in merged]
 
 
@@ -332,7 +335,7 @@ def _unit(match: re.Match[str]) -> tuple[str | None, str | None, int]:
     # The unit, its quantity, and where the figure ends; currency symbols count as a unit.
     unit_text = match.group("unit")
     number_end = max(match.end("num"), match.end("scale"), _group_end(match, "num2"), _group_end(match, "scale2"))
-    if unit_text and unit_text in _GLUED_ONLY and match.group("glue"):
+    if unit_text and not _unit_is_written(match, unit_text):
         unit_text = None
     currency = match.group("cur") or _group(match, "cur2")
     if unit_text and ALL_UNITS[unit_text][1] == "money":
@@ -352,6 +355,19 @@ def _unit(match: re.Match[str]) -> tuple[str | None, str | None, int]:
     if scale and scale.strip() == "m":
         return "m", "length", number_end  # "5m" with no currency is metres
     return None, None, number_end
+
+
+def _unit_is_written(match: re.Match[str], unit_text: str) -> bool:
+    # Letters that are units only glued to the number ("5m", "10L") or, for "in", before a size word
+    # or the end of the sentence ("2 1/2 in thick", "my pencil is 2 in."); an inch mark that closes
+    # a quotation ('"English 101"') is a quote mark.
+    body, end = match.string, match.end("unit")
+    if unit_text == '"':
+        opened = body.count('"', body.rfind("\n", 0, match.start()) + 1, match.start("unit"))
+        return opened % 2 == 0
+    if unit_text not in _GLUED_ONLY or not match.group("glue"):
+        return True
+    return unit_text == "in" and _INCH_AFTER.match(body, end) is not None
 
 
 def _group(match: re.Match[str], name: str) -> str | None:
@@ -447,12 +463,23 @@ def _qualified(draft: _Draft, qualifier: str, value: float | None) -> _Draft:
 
 def _is_bare_name(ctx: ArticleContext, match: re.Match[str]) -> bool:
     # Only bare numbers can be ids or dates; "over 100", "$5", "-5" and "5 km" are always figures.
-    if match.group("cur") or match.group("unit") or match.group("neg"):
+    unit = match.group("unit")
+    if match.group("cur") or (unit and _unit_is_written(match, unit)) or match.group("neg"):
         return False
-    start, end = match.start("num"), match.end()
+    start, end = match.start("num"), match.start("glue") if unit else match.end()
     return is_name_date_or_time(
         ctx.body, start, end, is_year=_is_year(match.group("num")), sentences=ctx.sentences
     )
+
+
+def _share_units(body: str, drafts: list[_Draft]) -> list[_Draft]:
+    # "5 or 6 percent", "45 and 50 mg": a bare number joined to the next figure takes its unit.
+    for first, second in zip(drafts, drafts[1:]):
+        bare = first.unit is None and first.quantity == "count" and first.about is None and first.value is not None
+        if bare and second.unit is not None and second.value is not None and not second.qualifier:
+            if _ALTERNATIVE_JOIN.fullmatch(body, first.span[1], second.span[0]):
+                first.unit, first.quantity = second.unit, second.quantity
+    return drafts
 
 
 def _merge_bounds(body: str, drafts: list[_Draft]) -> list[_Draft]:

@@ -152,6 +152,12 @@ CASES = [
     ("Water boils at 100° Celsius.", "100° Celsius", {"value": 100, "unit": "Cel"}),
     # a currency code before a second amount opens it
     ("It costs rmb 10 or usd 2 there.", "rmb 10", {"value": 10, "unit": "CNY"}),
+    # a bare number joined to a figure with a unit shares it
+    ("Prices rose 5 or 6 percent.", "5", {"value": 5, "unit": "percent"}),
+    ("They were given 45 and 50 mg of the drug.", "45", {"value": 45, "unit": "mg"}),
+    # "in" is inches before a size word or at the end of a sentence
+    ("The door is 2 1/2 in thick.", "2 1/2 in", {"value": 2.5, "unit": "in"}),
+    ("The screen is 15\" wide.", "15\"", {"value": 15, "unit": "in"}),
     # money: cents after an amount whose currency follows it, a scale after a currency code
     ("The ticket costs 15 dollars 50.", "15 dollars 50", {"value": 15.5, "unit": "USD"}),
     ("It sold for thirteen dollars and forty five.", "thirteen dollars and forty five", {"value": 13.45, "unit": "USD"}),
@@ -191,6 +197,8 @@ def test_figure_categories(body: str, text: str, expected: dict) -> None:
         "The second round starts now.",  # an ordinal
         "The fourth quarter was weak.",  # an ordinal and a noun, not 4 and 1/4
         "It is the twenty-first century.",  # an ordinal, not 20
+        "Polls close at 7 p.m. on Tuesday.",  # a time, not seven pence
+        '<tweet id="672138506081275904"> was posted.',  # a markup attribute
         "She had her twenty-fifth birthday.",  # an ordinal, not 1/25
     ],
 )
@@ -241,3 +249,18 @@ def test_a_restated_range_stays_a_figure_of_its_own() -> None:
     assert [(f.text, f.low, f.high, f.unit, f.equivalents) for f in _figures(body)] == [
         ("8- to 16-meter", 8, 16, "m", ()), ("320- to 640-inch", 320, 640, "in", ()),
     ]
+
+
+def test_a_number_before_in_and_a_word_is_a_count() -> None:
+    body = "Jobs went from 166 in May to 139 in June."
+    assert [(f.text, f.value, f.unit) for f in _figures(body)][-1] == ("139", 139, None)
+
+
+def test_a_quote_mark_after_a_number_is_no_inch() -> None:
+    body = 'Her answer was "about 40" at first.'
+    assert [(f.text, f.value, f.unit) for f in _figures(body)] == [("about 40", 40, None)]
+
+
+def test_a_bare_number_and_a_count_of_people_stay_apart() -> None:
+    body = "He killed 45 and injured 50 people."
+    assert [(f.text, f.unit, f.quantity) for f in _figures(body)] == [("45", None, "count"), ("50 people", None, "people")]
