@@ -77,9 +77,14 @@ _LOOSE_NP = r"\w[^,;:!?“”\"\n]{1,90}?"
 # Before a cue that closes the sentence, the noun phrase may carry appositives: "…,” Scott Pruitt, the
 # attorney general of Oklahoma, one of the states suing, said." (the speaker is the first part).
 _LOOSE_NP_WITH_APPOSITIVES = rf"(?P<subj2>{_LOOSE_NP})(?:{WS}*,{WS}*[^;:!?“”\"\n]{{1,160}}?,)?"
+# After an inverted cue's noun phrase: a party tag and an appositive or relative clause ("…,” said
+# former governor Howard Dean (D), a Clinton supporter." / "…, said X, who praised …").
+_LOOSE_SPEAKER_TAIL = rf"(?:{WS}*\([^()\n]{{1,20}}\))?(?:{WS}*,{WS}*[^;:!?“”\"\n]{{1,200}}?)?"
+# Where and when, after a cue closing the sentence: "…,” X told Bloomberg in late May."
+_LOOSE_PLACE_OR_TIME = rf"(?:{WS}+(?:in|on|at|during|after|before|from)(?![\w’'-])[^,;:!?“”\"\n]{{1,50}}?)?"
 _LOOSE_AFTER_QUOTE = re.compile(
-    rf"{WS}*,?{WS}*(?:(?P<cue>{CUE_VERB}){WS}+(?P<subj>{_LOOSE_NP})"
-    rf"|{_LOOSE_NP_WITH_APPOSITIVES}{WS}+(?P<cue2>{CUE_VERB}))"
+    rf"{WS}*,?{WS}*(?:(?P<cue>{CUE_VERB}){WS}+(?P<subj>{_LOOSE_NP}){_LOOSE_SPEAKER_TAIL}"
+    rf"|{_LOOSE_NP_WITH_APPOSITIVES}{WS}+(?P<cue2>{CUE_VERB})(?:{WS}+{ADDRESSEE})??{_LOOSE_PLACE_OR_TIME})"
     rf"(?![\w’'-])(?:{WS}+{CHANNEL})?{TIME}?{WS}*[.!?]?[\"”’)]*{WS}*\Z"
 )
 # Rule 2, loosely: the sentence before the opening mark is only a subject, a cue and what the cue is

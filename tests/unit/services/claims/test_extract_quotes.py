@@ -256,3 +256,23 @@ def test_a_learned_participle_after_the_cue_is_the_speakers_next_statement() -> 
 def test_an_ing_word_that_is_no_cue_makes_no_tail() -> None:
     body = "“The port will reopen on time,” said Nora Vance, leaving the room before any questions were asked."
     assert [c.cue for c in extract_claims(body, article_id="t") if c.kind == "quote"] == ["said"]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker", "cue"),
+    [
+        # an inverted cue whose speaker carries a party tag and an appositive
+        ("“The count was fair and it was final,” said former county clerk Ann Brody (D), a veteran of the board.",
+         "former county clerk Ann Brody", "said"),
+        # a relative clause after the speaker of an inverted cue
+        ("“The count was fair and it was final,” said one longtime poll watcher, who asked not to be named.",
+         "one longtime poll watcher", "said"),
+        # an addressee and a time phrase after a cue that follows an unnamed-pattern speaker
+        ("“The count was fair,” political scientist Ann Brody told the Ledger in late May.",
+         "political scientist Ann Brody", "told"),
+    ],
+)
+def test_a_loose_speaker_after_a_quote_may_carry_a_description(body: str, speaker: str, cue: str) -> None:
+    [quote] = [c for c in extract_claims(body, article_id="t") if c.kind == "quote"]
+    assert (quote.quote_type, quote.speaker.as_written, quote.cue) == ("direct", speaker, cue)
+    assert body[quote.speaker.span[0]:quote.speaker.span[1]] == speaker
