@@ -4,7 +4,7 @@ import pytest
 
 from services.claims import train_cues
 from services.claims.extract import extract_claims
-from services.claims.extract.learned_cues import cue_rate, cue_runs, features, tokens
+from services.claims.extract.learned_cues import cue_rate, cue_runs, cues_in_every_context, features, tokens
 
 
 def _statements(body: str) -> list[tuple]:
@@ -61,6 +61,12 @@ def test_a_context_seen_often_enough_overrides_its_word() -> None:
     assert cue_rate(features(missiles, 1), rates) == 0.2
     assert cue_rate(features(tokens("he jumped back"), 1), rates) == 0.0
     assert features(tokens("Trump fired back"), 1) == ("fired", "fired|n=back", "fired|p=C")
+
+
+def test_only_words_above_the_threshold_in_every_context_skip_reading_it() -> None:
+    rates = {"said": 0.9, "said|n=:": 0.95, "said|p=it": 0.3, "fired": 0.2, "fired|n=back": 0.6, "noted": 0.5}
+    assert cues_in_every_context(rates, 0.25) == frozenset({"said", "noted"})
+    assert cues_in_every_context(rates, 0.4) == frozenset({"noted"})
 
 
 def test_training_counts_cue_tokens_and_speaker_heads() -> None:
