@@ -50,6 +50,7 @@ from services.claims.extract.quote_marks import QuotedRegion
 from services.claims.extract.relative_speech import antecedent_name
 from services.claims.extract.reported import ReportedStatement, participle_after, trim_end
 from services.claims.extract.reported_clauses import main_clause_subject
+from services.claims.extract.reported_questions import reported_questions
 from services.claims.extract.speakers import (
     APPOSITIVE,
     SUBJECT,
@@ -156,6 +157,16 @@ def indirect_quote_claims(
             continue
         cue = _Cue(statement.cue, statement.cue_span, statement.subject, statement.channel, "indirect")
         claims.append(_build(ctx, statement.statement, cue, _speaker(ctx, statement.subject)))
+    return claims + _question_claims(ctx)
+
+
+def _question_claims(ctx: ArticleContext) -> list[QuoteClaim]:
+    # "When asked whether …": the question, credited to its asker when one is named.
+    claims = []
+    for question in reported_questions(ctx):
+        cue = _Cue(ctx.body[question.cue_span[0]:question.cue_span[1]], question.cue_span, question.asker, None,
+                   "indirect")
+        claims.append(_build(ctx, question.question, cue, _speaker(ctx, question.asker)))
     return claims
 
 

@@ -311,3 +311,26 @@ def test_a_pronoun_after_a_cue_is_not_read_as_the_subject_of_a_later_cue() -> No
     body = "The poll was small, but most of the voters say they want the tolls removed by next year."
     found = [(c.text, c.cue) for c in extract_claims(body, article_id="t") if c.kind in {"quote", "attribution"}]
     assert ("the tolls removed by next year", "want") not in found
+
+
+@pytest.mark.parametrize(
+    ("body", "question", "asker"),
+    [
+        # a passive "asked" names no asker; the answer is read on its own
+        ("Asked whether the levy would rise again next year, Mayor Ada Stone said, “Not while I am here.”",
+         "whether the levy would rise again next year", None),
+        # "asked by X" names the asker
+        ("When asked by a reporter if the bridge was safe, the engineer shrugged.",
+         "if the bridge was safe", "a reporter"),
+    ],
+)
+def test_a_reported_question_is_credited_to_its_asker(body: str, question: str, asker: str | None) -> None:
+    found = [(c.text, c.speaker.as_written if c.speaker else None) for c in extract_claims(body, article_id="t")
+             if c.kind == "quote" and c.cue and c.cue.lower() == "asked"]
+    assert found == [(question, asker)]
+
+
+def test_an_active_asked_is_read_once() -> None:
+    body = "The reporter asked whether the plan would pass in the Senate this year."
+    found = [(c.text, c.cue) for c in extract_claims(body, article_id="t") if c.kind == "quote"]
+    assert found == [("whether the plan would pass in the Senate this year", "asked")]
