@@ -37,6 +37,8 @@ SIGN_WORDS: frozenset[str] = frozenset({"minus", "negative"})
 # Scales written as words after a number in South Asian English ("13 lakh", "2 crore"), with the
 # word scales of ``constants.SCALE_WORDS``.
 MORE_SCALE_WORDS: dict[str, float] = {"lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7}
+# Abbreviations of "dozen" in trade and market copy ("3 doz eggs", "5 dz").
+DOZEN_ABBREVIATIONS: frozenset[str] = frozenset({"doz", "dozs", "dz", "dzs"})
 
 # Scale abbreviations glued to a number, as financial copy writes them ("$10M", "€10B", "$2.174T",
 # "1MM", "2mil", "10 bln"): capitals are the Reuters and Bloomberg styles. Case matters: "10 m" is
@@ -103,7 +105,7 @@ MILLION_CODES: frozenset[str] = frozenset({"MUSD", "MEUR", "MGBP"})
 # entity lists that news copy uses, normalised to UCUM-style symbols (ucum.org) as UNITS is.
 MORE_UNITS: dict[str, tuple[str, str]] = {
     **{w: ("km", "length") for w in ("kilometer", "Kilometers", "Kilometres", "Km")},
-    **{w: ("m", "length") for w in ("meters", "metres", "Meters", "Metres")},
+    **{w: ("m", "length") for w in ("m", "meters", "metres", "Meters", "Metres")},
     **{w: ("nm", "length") for w in ("nm", "nanometer", "nanometers", "nanometre", "nanometres")},
     **{w: ("dm", "length") for w in ("dm", "decimeter", "decimeters", "decimetre", "decimetres")},
     **{w: ("in", "length") for w in ('"', "″", "in", "in.", "ins")},
@@ -171,6 +173,8 @@ MORE_UNITS: dict[str, tuple[str, str]] = {
     **{w: ("MHz", "frequency") for w in ("MHz",)},
     **{w: ("Hz", "frequency") for w in ("Hz", "hertz")},
     **{w: ("V", "voltage") for w in ("V", "volts", "volt")},
+    **{w: ("percent", "percent") for w in ("percents", "percentage")},
+    **{w: ("year", "age") for w in ("yo", "y.o.", "y/o")},
     **{w: ("turn", "angle") for w in ("turns",)},
 }
 

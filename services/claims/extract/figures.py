@@ -130,6 +130,7 @@ _SPACES = re.compile(r"\s+")
 # verb of another count ("and 20 were stolen" is no $0.20).
 _CENTS_END = re.compile(rf"{WS}*(?:[^\w\s]|\Z)|{WS}+(?:more|less|each|for|to|in|on|at|a|an|the)(?![\w])")
 _INCH_AFTER = re.compile(rf"{WS}*(?:[.!?;,)]|\Z)|{WS}+(?:thick|long|wide|tall|high|deep|across|in{WS}+diameter)\b")
+_PLUS_MINUS = re.compile(rf"{WS}*(?:±|\+/-|\+-|\+/−){WS}*")
 _ALTERNATIVE_JOIN = re.compile(rf"{WS}+(?:and|or){WS}+")
 _SPACED_SIGN = re.compile(rf"[-−]{WS}")
 # Words that make a bare "24 degrees" a temperature, not an angle, in the sentence that holds it.
@@ -167,7 +168,8 @@ def figure_claims(ctx: ArticleContext) -> list[FigureClaim]:
     for draft in drafts:
         if not kept or draft.span[0] >= kept[-1].span[1]:
             kept.append(draft)
-    merged = _merge_equivalents(ctx.body, _merge_compounds(ctx.body, _merge_bounds(ctx.body, _share_units(ctx.body, kept))))
+    drafts = _merge_uncertainties(ctx.body, _share_units(ctx.body, kept))
+    merged = _merge_equivalents(ctx.body, _merge_compounds(ctx.body, _merge_bounds(ctx.body, drafts)))
     return [_claim(ctx, d) for d in merged]
 
 
@@ -358,15 +360,17 @@ def _unit(match: re.Match[str]) -> tuple[str | None, str | None, int]:
 
 
 def _unit_is_written(match: re.Match[str], unit_text: str) -> bool:
-    # Letters that are units only glued to the number ("5m", "10L") or, for "in", before a size word
-    # or the end of the sentence ("2 1/2 in thick", "my pencil is 2 in."); an inch mark that closes
-    # a quotation ('"English 101"') is a quote mark.
+    # Letters that are units only glued to the number ("10L", "30C"), or for "m" without a currency,
+    # or for "in" before a size word or the end of the sentence ("2 1/2 in thick", "my pencil is 2
+    # in."); an inch mark that closes a quotation ('"English 101"') is a quote mark.
     body, end = match.string, match.end("unit")
     if unit_text == '"':
         opened = body.count('"', body.rfind("\n", 0, match.start()) + 1, match.start("unit"))
         return opened % 2 == 0
     if unit_text not in _GLUED_ONLY or not match.group("glue"):
         return True
+    if unit_text == "m":
+        return not match.group("cur")  # "a 400 m race"; "$5 m" is no money in metres
     return unit_text == "in" and _INCH_AFTER.match(body, end) is not None
 
 
@@ -480,6 +484,23 @@ def _share_units(body: str, drafts: list[_Draft]) -> list[_Draft]:
             if _ALTERNATIVE_JOIN.fullmatch(body, first.span[1], second.span[0]):
                 first.unit, first.quantity = second.unit, second.quantity
     return drafts
+
+
+def _merge_uncertainties(body: str, drafts: list[_Draft]) -> list[_Draft]:
+    # "9.83 ± 0.05 m", "45 +/- 3 %": a value and its margin make one figure with both ends.
+    merged: list[_Draft] = []
+    for draft in drafts:
+        previous = merged[-1] if merged else None
+        exact = previous is not None and previous.value is not None and draft.value is not None
+        if not exact or previous.qualifier or not _PLUS_MINUS.fullmatch(body, previous.span[1], draft.span[0]):
+            merged.append(draft)
+            continue
+        margin = abs(draft.value)
+        previous.low, previous.high = previous.value - margin, previous.value + margin
+        if previous.unit is None:  # "9.83 +/- 0.05 m": the unit is written once, after the margin
+            previous.unit, previous.quantity = draft.unit, draft.quantity
+        previous.span = previous.number_span = (previous.span[0], draft.span[1])
+    return merged
 
 
 def _merge_bounds(body: str, drafts: list[_Draft]) -> list[_Draft]:

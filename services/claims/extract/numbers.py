@@ -26,6 +26,7 @@ from services.claims.extract.cues import WS
 from services.claims.extract.figure_words import (
     ALL_UNITS,
     COMPARISONS,
+    DOZEN_ABBREVIATIONS,
     FRACTION_WORDS,
     MORE_CURRENCY_SYMBOLS,
     MORE_SCALE_ABBREVIATIONS,
@@ -78,7 +79,8 @@ DIGITS = (
     r"|\^[-+−]*\d+(?![\w.]))?)"  # plain, exponent ("1.3e6", "5x10^3", "8x2^10"), power ("2.5^-1")
 )
 _ZERO_WORDS = sorted(ZERO_WORDS)
-_SCALE_NAMES = [*SCALE_WORDS, *MORE_SCALE_WORDS, "dozen", "dozens"]
+_DOZENS = ["dozen", "dozens", *DOZEN_ABBREVIATIONS]
+_SCALE_NAMES = [*SCALE_WORDS, *MORE_SCALE_WORDS, *_DOZENS]
 _CARDINAL_WORDS = [*UNITS_WORDS, *TENS_WORDS, *_ZERO_WORDS]
 _NUMBER_WORDS = [*_CARDINAL_WORDS, *_SCALE_NAMES, *FRACTION_WORDS]
 _CARDINAL = rf"(?:{alternation(_CARDINAL_WORDS)})"
@@ -133,7 +135,7 @@ NUMBER = rf"(?:{MIXED_NUMBER}|{DIGITS}|{WORD_NUMBER})"
 # ("10 bln"). Case matters for the glued ones: "10m" is metres, "10M" ten million.
 _GLUED_SCALES = {**SCALE_ABBREVIATIONS, **MORE_SCALE_ABBREVIATIONS}
 SCALE = (
-    rf"(?:{WS}+(?i:{alternation([*SCALE_WORDS, *MORE_SCALE_WORDS, 'dozens', 'dozen'])})"
+    rf"(?:{WS}+(?i:{alternation([*SCALE_WORDS, *MORE_SCALE_WORDS, *_DOZENS])})"
     rf"|{WS}+(?:bn|mn|mln|bln|tln|trn)|(?:{alternation(_GLUED_SCALES)}))(?![\w])"
 )
 _ALL_CURRENCY_SYMBOLS = {**CURRENCY_SYMBOLS, **MORE_CURRENCY_SYMBOLS}
@@ -248,8 +250,9 @@ def parse_word_number(text: str) -> float | None:
 
 def _cardinal(tokens: list[str]) -> float | None:
     # The standard reading of English cardinals: units and tens add, "hundred" and "dozen" multiply
-    # the group, a scale word closes the group into the total.
-    total, current, seen = 0.0, 0.0, False
+    # the group, a scale word closes the group into the total; a scale right after another scale
+    # multiplies the group it closed ("three lakh crore" is 3 × 10^12, "a thousand million" 10^9).
+    total, current, seen, closed, previous = 0.0, 0.0, False, 0.0, ""
     for token in tokens:
         if token in {"a", "an"}:
             current, seen = 1.0, True
@@ -260,7 +263,7 @@ def _cardinal(tokens: list[str]) -> float | None:
             current, seen = current + float(token), True
         elif token in ZERO_WORDS:
             seen = True
-        elif token in {"dozen", "dozens"}:
+        elif token in _DOZENS:
             if token == "dozens" and not seen:
                 return None  # "dozens" alone is a vague count (``figures``)
             current, seen = (current or 1.0) * 12, True
@@ -268,10 +271,18 @@ def _cardinal(tokens: list[str]) -> float | None:
             current, seen = (current or 1.0) * 100, True
         elif token in SCALE_WORDS or token in MORE_SCALE_WORDS:
             scale = SCALE_WORDS.get(token) or MORE_SCALE_WORDS[token]
-            total, current, seen = total + (current or 1.0) * scale, 0.0, True
+            if previous in _CLOSING_SCALES and not current:
+                total, closed = total - closed + closed * scale, closed * scale
+            else:
+                closed = (current or 1.0) * scale
+                total, current, seen = total + closed, 0.0, True
         elif token != "and":
             return None
+        previous = token
     return total + current if seen else None
+
+
+_CLOSING_SCALES = frozenset({*SCALE_WORDS, *MORE_SCALE_WORDS} - {"hundred"})
 
 
 def _with_fraction(before: list[str], denominator: float, after: list[str]) -> float | None:
@@ -322,7 +333,7 @@ def parse_scale(text: str | None) -> float:
         return 1.0
     word = text.strip()
     lowered = word.lower()
-    if lowered in {"dozen", "dozens"}:
+    if lowered in _DOZENS:
         return 12.0
     return (
         SCALE_WORDS.get(lowered) or MORE_SCALE_WORDS.get(lowered) or MORE_SCALE_ABBREVIATIONS.get(word)

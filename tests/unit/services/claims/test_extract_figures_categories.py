@@ -158,6 +158,12 @@ CASES = [
     # "in" is inches before a size word or at the end of a sentence
     ("The door is 2 1/2 in thick.", "2 1/2 in", {"value": 2.5, "unit": "in"}),
     ("The screen is 15\" wide.", "15\"", {"value": 15, "unit": "in"}),
+    # a margin after a value gives both ends; a scale after a scale multiplies it; dozen abbreviations
+    ("The rod is 2.5 ± 0.1 m long.", "2.5 ± 0.1 m", {"value": 2.5, "low": 2.4, "high": 2.6, "unit": "m"}),
+    ("Support stood at 45% +/- 3%.", "45% +/- 3%", {"value": 45, "low": 42, "high": 48, "unit": "percent"}),
+    ("The plan costs 3 lakh crore rupees.", "3 lakh crore rupees", {"value": 3e12, "unit": "INR"}),
+    ("They shipped 5 doz crates.", "5 doz crates", {"value": 60}),
+    ("The patient is a 71 yo woman.", "71 yo", {"value": 71, "quantity": "age"}),
     # money: cents after an amount whose currency follows it, a scale after a currency code
     ("The ticket costs 15 dollars 50.", "15 dollars 50", {"value": 15.5, "unit": "USD"}),
     ("It sold for thirteen dollars and forty five.", "thirteen dollars and forty five", {"value": 13.45, "unit": "USD"}),
