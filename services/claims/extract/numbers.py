@@ -89,11 +89,11 @@ _FRACTION = rf"(?:{alternation(FRACTION_WORDS)})"
 # Ordinals past twelfth are a tens word and a unit ordinal ("twenty-first", "thirty fifths"): one word
 # to the patterns, so that "the twenty-first century" is no 20 and "one twenty-fifth" is 1/25.
 _UNIT_ORDINALS = {w: n for w, n in ORDINAL_WORDS.items() if n < 10}
-_COMPOUND_ORDINAL = (
-    rf"(?:{trie(TENS_WORDS)})(?:-|{WS}+)(?:{trie([*_UNIT_ORDINALS, *(w + 's' for w in _UNIT_ORDINALS)])})(?![\w])"
-)
+_UNIT_ORDINAL_SUFFIX = rf"(?:-|{WS}+)(?:{trie([*_UNIT_ORDINALS, *(w + 's' for w in _UNIT_ORDINALS)])})(?![\w])"
+_COMPOUND_ORDINAL = rf"(?:{trie(TENS_WORDS)}){_UNIT_ORDINAL_SUFFIX}"
 _ARTICLE = rf"(?:an?{WS}+(?={trie([*_SCALE_NAMES, *FRACTION_WORDS])}\b|{_COMPOUND_ORDINAL}))"
-_WORD = rf"(?:{_ARTICLE}?(?:{_COMPOUND_ORDINAL}|{trie(_NUMBER_WORDS)}))"
+# The unit ordinal is tried only after a tens word (all end in "ty"): most words fail before it.
+_WORD = rf"(?:{_ARTICLE}?(?:{trie(_NUMBER_WORDS)})(?:(?<=ty){_UNIT_ORDINAL_SUFFIX})?)"
 # Joiners between number words: space or hyphen ("twenty-five"), a spaced hyphen after a tens word
 # ("fifty - two") or before a fraction ("five - eighths"), "and" after a scale ("one hundred and
 # twenty"), "and" before a fraction ("one and a half", "five and three quarters"), "of" between a
@@ -142,7 +142,10 @@ _ALL_CURRENCY_SYMBOLS = {**CURRENCY_SYMBOLS, **MORE_CURRENCY_SYMBOLS}
 CURRENCY = rf"(?:{trie(_ALL_CURRENCY_SYMBOLS)}{WS}?)"
 QUALIFIER = rf"(?i:{trie([*QUALIFIERS, *COMPARISONS, 'between', 'from'])})"
 UNIT = rf"(?:{trie(ALL_UNITS)})"
-ORDINAL = rf"(?:(?i:{_COMPOUND_ORDINAL}|{trie(ORDINAL_WORDS)})|\d+(?:st|nd|rd|th))"
+# One prefix tree for all ordinals, "thirty-second" and "thirty second" included: ranks are looked
+# for at every word, and a tree fails after a letter or two.
+_ALL_ORDINALS = [*ORDINAL_WORDS, *(f"{t}{sep}{u}" for t in TENS_WORDS for u in _UNIT_ORDINALS for sep in "- ")]
+ORDINAL = rf"(?:(?i:{trie(_ALL_ORDINALS)})|\d+(?:st|nd|rd|th))"
 
 # Words any figure pattern needs one of when it has no digit (``figures``: plain, vague and rank).
 ANCHOR_WORDS: tuple[str, ...] = tuple(sorted({*_NUMBER_WORDS, *ORDINAL_WORDS, *VAGUE_COUNTS}))
