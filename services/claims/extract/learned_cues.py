@@ -90,8 +90,8 @@ def _vocabulary(rates: dict[str, float], threshold: float) -> re.Pattern[str]:
         word = key.split("|", 1)[0]
         best[word] = max(best.get(word, 0.0), rate)
     # Function words ("to", "of", "the") are inside many cues but rarely one by themselves.
-    words = [word for word, rate in best.items()
-             if rate >= threshold and rates.get(word, 0.0) >= WORD_FLOOR and word not in _OWN_RULES]
+    words = tuple(word for word, rate in best.items()
+                  if rate >= threshold and rates.get(word, 0.0) >= WORD_FLOOR and word not in _OWN_RULES)
     if not words:
         return re.compile(r"(?!)")
     return re.compile(rf"(?=[a-z])(?<![A-Za-z’'-])(?:{trie(words)})(?![A-Za-z’'-])")

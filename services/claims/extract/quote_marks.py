@@ -50,7 +50,7 @@ class QuotedRegion:
 def quoted_regions(body: str, paragraph_spans: tuple[Span, ...]) -> list[QuotedRegion]:
     """Every quoted region of ``body``, in order; regions may run over several paragraphs."""
     regions: list[QuotedRegion] = []
-    open_at: int | None = None
+    open_at: tuple[int, int] | None = None  # the open mark's offset and length
     previous_end = 0
     for p_start, p_end in paragraph_spans:
         marks = [
