@@ -130,6 +130,7 @@ _SPACES = re.compile(r"\s+")
 # verb of another count ("and 20 were stolen" is no $0.20).
 _CENTS_END = re.compile(rf"{WS}*(?:[^\w\s]|\Z)|{WS}+(?:more|less|each|for|to|in|on|at|a|an|the)(?![\w])")
 _INCH_AFTER = re.compile(rf"{WS}*(?:[.!?;,)]|\Z)|{WS}+(?:thick|long|wide|tall|high|deep|across|in{WS}+diameter)\b")
+_INCHES_AFTER_FOOT = re.compile(r"-(\d{1,2})(?![\w.,]|-\d)")
 _PLUS_MINUS = re.compile(rf"{WS}*(?:±|\+/-|\+-|\+/−){WS}*")
 _ALTERNATIVE_JOIN = re.compile(rf"{WS}+(?:and|or){WS}+")
 _SPACED_SIGN = re.compile(rf"[-−]{WS}")
@@ -254,6 +255,7 @@ def _plain(ctx: ArticleContext, match: re.Match[str]) -> _Draft | None:
     value = (-value if negative else value) * scale
     draft = _Draft((qual_start, unit_end), number_span, quantity or "count", value=value, unit=unit)
     draft = _aged(ctx.body, _open_ended(ctx.body, _ranged(match, draft, scale, negative), qual))
+    draft = _with_inches(ctx.body, draft)
     if unit is None:
         draft = _counted(ctx, match, draft, qualified=bool(qual))
         if draft is None:
@@ -425,6 +427,18 @@ def _aged(body: str, draft: _Draft) -> _Draft:
         if body.startswith(suffix, draft.span[1]):
             return replace(draft, quantity="age", span=(draft.span[0], draft.span[1] + len(suffix)))
     return draft
+
+
+def _with_inches(body: str, draft: _Draft) -> _Draft:
+    # "the 6-foot-2 forward": a height in sports copy, feet and inches joined by hyphens.
+    inches = _INCHES_AFTER_FOOT.match(body, draft.span[1]) if draft.unit == "ft" and draft.value is not None else None
+    if inches is None or int(inches.group(1)) >= 12:
+        return draft
+    end = inches.end()
+    return replace(draft, value=draft.value + int(inches.group(1)) / 12, span=(draft.span[0], end),
+                   number_span=(draft.number_span[0], end))
+
+
 def _counted(ctx: ArticleContext, match: re.Match[str], draft: _Draft, *, qualified: bool) -> _Draft | None:
     # A bare number: a year, an age, a count of something, or nothing worth a figure ("one of them").
     text = match.group("num")

@@ -164,6 +164,7 @@ CASES = [
     ("The plan costs 3 lakh crore rupees.", "3 lakh crore rupees", {"value": 3e12, "unit": "INR"}),
     ("They shipped 5 doz crates.", "5 doz crates", {"value": 60}),
     ("The patient is a 71 yo woman.", "71 yo", {"value": 71, "quantity": "age"}),
+    ("The 6-foot-2 guard scored.", "6-foot-2", {"value": 6 + 2 / 12, "unit": "ft"}),
     # money: cents after an amount whose currency follows it, a scale after a currency code
     ("The ticket costs 15 dollars 50.", "15 dollars 50", {"value": 15.5, "unit": "USD"}),
     ("It sold for thirteen dollars and forty five.", "thirteen dollars and forty five", {"value": 13.45, "unit": "USD"}),
