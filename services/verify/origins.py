@@ -136,6 +136,8 @@ class ArticleOrigins:
         self._articles: dict[str, _Article] = {}
         # LSH bucket → its article id, or a list when several share it (most buckets hold one).
         self._buckets: dict[int, str | list[str]] = {}
+        # Near-duplicate clusters as a union-find kept sparse: most articles are alone in theirs,
+        # so only a member under another root has a parent and only a root with others has members.
         self._parent: dict[str, str] = {}
         self._members: dict[str, list[str]] = {}
         self._origin: dict[str, str] = {}
@@ -162,9 +164,8 @@ class ArticleOrigins:
         published = meta.published_at.timestamp() if meta.published_at else None
         content = content_key(meta.content_sha256)
         article_id = sys.intern(meta.article_id)  # one copy shared by its claims and buckets
-        self._articles[article_id] = _Article(meta.source, meta.url, credit, published, content, fp)
-        self._parent[meta.article_id] = meta.article_id
-        self._members[meta.article_id] = [meta.article_id]
+        outlet, credit = sys.intern(meta.source), sys.intern(credit) if credit else credit  # recur
+        self._articles[article_id] = _Article(outlet, meta.url, credit, published, content, fp)
         for other in self._near_duplicates(meta):
             self._union(meta.article_id, other)
         if published is not None:
@@ -197,10 +198,10 @@ class ArticleOrigins:
         article = self._articles.pop(article_id)
         self._unbucket(article_id, article)
         root = self._find(article_id)
-        rest = sorted(m for m in self._members.pop(root) if m != article_id)
-        del self._parent[article_id], self._origin[article_id]
-        for member in rest:
-            self._parent[member], self._members[member] = member, [member]
+        rest = sorted(m for m in self._members.pop(root, [root]) if m != article_id)
+        del self._origin[article_id]
+        for member in (article_id, *rest):  # each alone in its cluster again
+            self._parent.pop(member, None)
         for member in rest:
             for other in self._cluster_neighbours(member, set(rest)):
                 self._union(member, other)
@@ -268,26 +269,30 @@ class ArticleOrigins:
 
     def same_text(self, a: str, b: str) -> bool:
         """Whether two articles are copies of one text (the same near-duplicate cluster)."""
-        return a in self._parent and b in self._parent and self._find(a) == self._find(b)
+        return a in self._articles and b in self._articles and self._find(a) == self._find(b)
 
     def _find(self, article_id: str) -> str:
-        root = article_id
-        while self._parent[root] != root:
-            root = self._parent[root]
-        self._parent[article_id] = root
+        root, parent = article_id, self._parent.get(article_id)
+        while parent is not None:
+            root, parent = parent, self._parent.get(parent)
+        if root != article_id:
+            self._parent[article_id] = root
         return root
+
+    def _cluster(self, root: str) -> list[str]:
+        return self._members.get(root) or [root]
 
     def _union(self, a: str, b: str) -> None:
         ra, rb = self._find(a), self._find(b)
         if ra == rb:
             return
-        if len(self._members[ra]) < len(self._members[rb]):
+        if len(self._cluster(ra)) < len(self._cluster(rb)):
             ra, rb = rb, ra
         self._parent[rb] = ra
-        self._members[ra].extend(self._members.pop(rb))
+        self._members.setdefault(ra, [ra]).extend(self._members.pop(rb, [rb]))
 
     def _refresh_origins(self, root: str) -> set[str]:
-        members = self._members[root]
+        members = self._cluster(root)
         credited = [m for m in members if self._articles[m].credit]
         earliest = min(credited or members, key=lambda m: self._articles[m].order(m))
         shared = self._articles[earliest].credit or self._articles[earliest].source

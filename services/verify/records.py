@@ -10,7 +10,8 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 from datetime import datetime
-from functools import singledispatch
+from functools import lru_cache, singledispatch
+from typing import TypeVar
 
 from schemas.claims import AttributionClaim, FigureClaim, QuoteClaim
 from services.verify.constants import (
@@ -118,6 +119,23 @@ class FigureRecord(ClaimRecord):
         return None
 
 
+# How many recent values ``_shared`` remembers: a republished copy follows its original within a few
+# hundred articles (its claims carry the same texts, figures and context), ~5 values per claim.
+_SHARED_VALUES = 16384
+_Value = TypeVar("_Value")
+
+
+@lru_cache(maxsize=_SHARED_VALUES, typed=True)
+def _shared(value: _Value) -> _Value:
+    """The first of equal values seen recently, so the records of copies hold one object.
+
+    Verbatim and trimmed republications repeat their original's claim texts, figure intervals and
+    context words, and each decoded event brings its own copies of them. Bounded, unlike
+    ``sys.intern``, whose table would grow by an entry for every distinct claim id and text.
+    """
+    return value
+
+
 def timestamp(moment: datetime | None) -> float | None:
     return moment.timestamp() if moment is not None else None
 
@@ -129,9 +147,10 @@ def claim_record(claim: object, *, published_at: float | None) -> ClaimRecord:
 
 
 def _identity(claim: QuoteClaim | AttributionClaim | FigureClaim, published_at: float | None) -> dict:
-    """The fields every record has; ids interned, since a claim's ids recur across the index."""
-    return {"claim_id": sys.intern(claim.claim_id), "article_id": sys.intern(claim.article_id),
-            "text": claim.text, "published_at": published_at}
+    """The fields every record has: the article id interned (its claims and articles share it), the
+    claim id and text shared with a figure that names it as parent and with copies (``_shared``)."""
+    return {"claim_id": _shared(claim.claim_id), "article_id": sys.intern(claim.article_id),
+            "text": _shared(claim.text), "published_at": published_at}
 
 
 @claim_record.register
@@ -177,15 +196,15 @@ def _figure(claim: FigureClaim, *, published_at: float | None) -> ClaimRecord:
     outside = claim.sentence.replace(claim.text, " ") if claim.text else claim.sentence
     return FigureRecord(
         **_identity(claim, published_at),
-        words=_context_words(window + about),
+        words=_shared(_context_words(window + about)),
         names=entities(outside),
         quantity=sys.intern(claim.quantity.strip().lower()),
         unit=sys.intern(unit),
-        interval=interval,
-        events=_event_of(about) or _nearest_event(before, after),
+        interval=_shared(interval),
+        events=_shared(_event_of(about) or _nearest_event(before, after)),
         years=years(outside),
         counted=None if claim.unit else _counted(claim.text, after),
-        parent_id=sys.intern(claim.in_claim_id) if claim.in_claim_id else None,
+        parent_id=_shared(claim.in_claim_id) if claim.in_claim_id else None,
     )
 
 

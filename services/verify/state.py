@@ -33,6 +33,7 @@ from services.verify.records import (
     claim_record,
     timestamp,
 )
+from services.verify.verdict_table import CurrentVerdict, CurrentVerdicts
 from services.verify.verdicts import (
     Assessment,
     Decision,
@@ -62,23 +63,6 @@ def _extraction_key(event: ClaimsExtracted) -> int:
     return content_key(f"{meta.article_id}\x1f{meta.content_sha256}\x1f{event.extractor_version}")
 
 
-@dataclass(frozen=True, slots=True)
-class CurrentVerdict:
-    """The last verdict emitted for a claim."""
-
-    verdict: Verdict
-    independent_origins: tuple[str, ...]
-    decided_by: str
-    revision: int
-
-    def differs_from(self, assessment: Assessment) -> bool:
-        return (self.verdict, self.independent_origins, self.decided_by) != (
-            assessment.verdict,
-            assessment.independent_origins,
-            assessment.decided_by,
-        )
-
-
 class VerifierState:
     """Everything the verifier knows; changed only through ``add_claims`` and ``add_decision``."""
 
@@ -86,20 +70,19 @@ class VerifierState:
         self.index = ClaimIndex()
         self.articles = ArticleOrigins()
         self.aliases = AliasBook()
-        self.current: dict[str, CurrentVerdict] = {}
+        self.current = CurrentVerdicts()
         self.decisions: dict[str, Decision] = {}
         self.pinned: dict[str, Verdict] = {}
         self.versions = ArticleVersions()
-        self._seen_events: set[str] = set()
+        self._seen_events: set[int] = set()  # 64-bit keys of event ids: half a UUID string's size
         self._seen_extractions: set[int] = set()
         self._origins: dict[str, str] = {}  # memo of origin(), emptied whenever the state changes
-        self._origin_lists: dict[tuple[str, ...], tuple[str, ...]] = {}  # one copy of each
 
     # --- ingesting ---------------------------------------------------------------------------
 
     def has_seen(self, event: ClaimsExtracted | DecisionRecorded) -> bool:
         """A re-delivery: the same event id, or the same article text by the same extractor."""
-        if event.event_id in self._seen_events:
+        if content_key(event.event_id) in self._seen_events:
             return True
         if isinstance(event, ClaimsExtracted):
             return _extraction_key(event) in self._seen_extractions
@@ -119,7 +102,7 @@ class VerifierState:
                 f"claims {stray[:3]} name another article than {meta.article_id}; "
                 "the claims service must emit one article's claims per event"
             )
-        self._seen_events.add(event.event_id)
+        self._seen_events.add(content_key(event.event_id))
         self._seen_extractions.add(_extraction_key(event))
         self._origins.clear()
         standing = self.versions.classify(meta)
@@ -207,7 +190,7 @@ class VerifierState:
 
     def add_decision(self, event: DecisionRecorded) -> bool:
         """Keep a reviewer decision if it is the newest for its claim; returns whether it is."""
-        self._seen_events.add(event.event_id)
+        self._seen_events.add(content_key(event.event_id))
         decision = Decision(
             event_id=event.event_id,
             at=event.occurred_at.timestamp(),
@@ -225,13 +208,9 @@ class VerifierState:
         return True
 
     def follow(self, claim_id: str, assessment: Assessment, revision: int) -> None:
-        """Record the verdict now in force for a claim (its origins list shared with equal ones:
-        a million current verdicts hold a few thousand distinct lists, profile 04)."""
-        origins = self._origin_lists.setdefault(
-            assessment.independent_origins, assessment.independent_origins
-        )
+        """Record the verdict now in force for a claim."""
         self.current[claim_id] = CurrentVerdict(
-            assessment.verdict, origins, assessment.decided_by, revision
+            assessment.verdict, assessment.independent_origins, assessment.decided_by, revision
         )
 
     # --- reading ---------------------------------------------------------------------------

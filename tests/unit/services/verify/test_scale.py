@@ -12,6 +12,7 @@ stories with echoes, rewrites, conflicting tolls and corrected versions.
 
 from __future__ import annotations
 
+import json
 from itertools import islice
 
 import pytest
@@ -130,3 +131,16 @@ def test_fingerprints_past_the_horizon_are_dropped_and_clusters_kept(make, seed_
     assert origins.same_text(original.article_id, copy.article_id)  # the cluster stays
     assert not origins.same_text(original.article_id, late_copy.article_id)
     assert origins.origin(late_copy.article_id) == "Gulf Wire"
+
+
+def test_records_of_a_repeated_claim_share_their_values(stream):
+    """Each decoded event brings its own strings and tuples; the records keep one of each."""
+    event = next(e for e in stream if any(c.kind == "figure" for c in e.claims))
+    first, again = (type(event).model_validate(json.loads(event.model_dump_json())) for _ in range(2))
+    for a, b in zip(first.claims, again.claims, strict=True):
+        assert a.text == b.text and a.text is not b.text
+        ra, rb = (claim_record(c, published_at=None) for c in (a, b))
+        assert ra == rb
+        assert ra.text is rb.text and ra.claim_id is rb.claim_id and ra.words is rb.words
+        if a.kind == "figure":
+            assert ra.interval is rb.interval and ra.events is rb.events
