@@ -65,6 +65,7 @@ _AFTER_CUE = re.compile(rf"(?:{WS}+{CHANNEL})?{TIME}?{WS}*[,:]?(?:{WS}+that)?(?!
 _ADDRESSEE_AFTER = re.compile(rf"{WS}+{ADDRESSEE}")
 SCARE_GAP_WORDS = 3  # "called it a “…”": the label follows the cue within a few words
 _SPEAKING_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
+_HEAD_PREPOSITIONS = frozenset("of by for from in at on with among".split())
 _SEGMENT = re.compile(r"[^,;—–()\[\]“”\"]+")
 _WORD = re.compile(r"[\w’'.-]+")
 _WORD_BEFORE_END = re.compile(r"[\w’'-]*\Z")
@@ -133,7 +134,13 @@ def _is_someone(subject: Subject) -> bool:
     words = subject.as_written.lower().split()
     if words[0] in NON_SUBJECT_WORDS:
         return False
-    return subject.kind in {"person", "org"} or subject.kind == "unknown" and words[-1] in SPEAKER_HEADS
+    return subject.kind in {"person", "org"} or subject.kind == "unknown" and _head_noun(words) in SPEAKER_HEADS
+
+
+def _head_noun(words: list[str]) -> str:
+    # "a poll by the Des Moines Register" is headed by "poll": the word before the first preposition.
+    cut = next((i for i, word in enumerate(words) if i and word in _HEAD_PREPOSITIONS), len(words))
+    return words[cut - 1]
 
 
 def _statement(ctx: ArticleContext, start: int, end: int, subject: Subject, cue_end: int) -> Span | None:

@@ -334,3 +334,11 @@ def test_an_active_asked_is_read_once() -> None:
     body = "The reporter asked whether the plan would pass in the Senate this year."
     found = [(c.text, c.cue) for c in extract_claims(body, article_id="t") if c.kind == "quote"]
     assert found == [("whether the plan would pass in the Senate this year", "asked")]
+
+
+def test_a_source_phrase_is_headed_by_the_noun_before_its_preposition() -> None:
+    # "a survey by the Harbor Institute" is headed by "survey", a source, not by "Institute"
+    body = "A survey by the Harbor Institute showed most residents opposed the new ferry fares."
+    [claim] = [c for c in extract_claims(body, article_id="t") if c.kind in {"quote", "attribution"}]
+    assert (claim.kind, claim.text, claim.source.name, claim.cue) == (
+        "attribution", "most residents opposed the new ferry fares", "A survey by the Harbor Institute", "showed")
