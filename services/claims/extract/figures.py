@@ -1,18 +1,18 @@
 """Figures: every quantity in the article, normalised (pure core of the claims service).
 
-Three patterns find candidates — plain numbers with their qualifier, currency, scale, range and
-unit; vague counts ("tens of thousands"); ranks ("third-largest") — and overlapping candidates keep
-the earliest, longest one. A figure restated in another unit right after it ("five kilometers—barely
-three miles") becomes an ``Equivalent`` of the first. Bare numbers that are part of a name, a date
-or a time ("Resolution 2254", "December 6", "10:30") are not figures.
+Four patterns find candidates — plain numbers with their qualifier, currency, scale, range and
+unit; vague counts ("tens of thousands"); ranks ("third-largest"); proportions ("one in three") —
+and overlapping candidates keep the earliest, longest one. Neighbours that are one quantity ("5 or 6
+percent", "five kilometers—barely three miles") are joined by ``figure_merges``. Bare numbers that
+are part of a name, a date or a time ("Resolution 2254", "December 6", "10:30") are not figures.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
-from schemas.claims import Equivalent, FigureClaim
+from schemas.claims import FigureClaim
 from services.claims.extract.constants import (
     CURRENCY_SYMBOLS,
     GLUED_ONLY_UNITS,
@@ -23,6 +23,7 @@ from services.claims.extract.constants import (
 from services.claims.extract.context import ArticleContext
 from services.claims.extract.cues import WS
 from services.claims.extract.figure_context import counted_phrase, is_name_date_or_time, superlative_about
+from services.claims.extract.figure_merges import Draft, merge_neighbours
 from services.claims.extract.figure_words import (
     AGE_SUFFIXES,
     AGE_WORDS,
@@ -32,7 +33,6 @@ from services.claims.extract.figure_words import (
     MILLION_CODES,
     MORE_CURRENCY_SYMBOLS,
     MORE_GLUED_ONLY_UNITS,
-    MORE_SCALE_WORDS,
     OPEN_ENDS,
     PRONOUN_ONE_BEFORE,
     SIGN_WORDS,
@@ -100,15 +100,6 @@ _RATIO = re.compile(
     rf"{_LEFT}(?=[\dA-Za-z])(?P<num>{NUMBER}){WS}+(?P<sep>in|out{WS}+of|over){WS}+(?P<num2>{NUMBER})"
     rf"(?P<scale2>{SCALE})?(?![\w])"
 )
-# Rule: "5 feet 2 inches", "3 dollars and 50 cents", "2 hours 30 minutes" — one quantity in two
-# units, the smaller one's share of the larger; "12 ft 2 in" writes the inches as "in".
-_COMPOUND_UNITS: dict[tuple[str, str], tuple[str, float]] = {
-    ("ft", "in"): ("ft", 1 / 12), ("USD", "cent"): ("USD", 1 / 100), ("GBP", "GBp"): ("GBP", 1 / 100),
-    ("lb", "GBp"): ("GBP", 1 / 100), ("lb", "oz"): ("lb", 1 / 16), ("hour", "minute"): ("hour", 1 / 60),
-    ("minute", "second"): ("minute", 1 / 60), ("m", "cm"): ("m", 1 / 100),
-}
-_COMPOUND_JOIN = re.compile(rf"{WS}+(?:and{WS}+)?")
-_INCHES_AS_IN = re.compile(rf"{WS}+in(?![\w’'-])")
 _RATIO_MAX_DENOMINATOR = 1000  # "one in 2016" is a date, not a proportion
 # Qualifiers are looked for behind a number, not tried at every position: that keeps the scan fast.
 # Comparison signs may touch the number (">10", "<= 5").
@@ -120,19 +111,12 @@ _QUALIFIER_LAST_WORDS = frozenset(q.split()[-1] for q in (*_BOUNDS, "between", "
 _LAST_WORD = re.compile(rf"([A-Za-z]+|[<>=≤≥]){WS}*\Z")
 # Rule: "500 or more", "5,000 or less" — an open end after the number bounds it.
 _OPEN_END = re.compile(rf"{WS}+({alternation(OPEN_ENDS)})(?![\w])")
-# Rule: "more than 10 but less than 20", "at most 100 and at least 20" — two bounds, one range.
-_BOUND_JOIN = re.compile(rf"{WS}*,?{WS}*(?:(and|but){WS}+)?")
 _DIGIT_AFTER = re.compile(rf"{WS}*\d")
 _AGE_BEFORE = re.compile(rf"(?i:{alternation(AGE_WORDS)}){WS}+\Z")
 _VERB_BEFORE = re.compile(rf"([A-Za-z]+){WS}+\Z")
 _SPACES = re.compile(r"\s+")
-# What may follow the cents of "15 dollars 50": punctuation, the end, or a word that cannot be the
-# verb of another count ("and 20 were stolen" is no $0.20).
-_CENTS_END = re.compile(rf"{WS}*(?:[^\w\s]|\Z)|{WS}+(?:more|less|each|for|to|in|on|at|a|an|the)(?![\w])")
 _INCH_AFTER = re.compile(rf"{WS}*(?:[.!?;,)]|\Z)|{WS}+(?:thick|long|wide|tall|high|deep|across|in{WS}+diameter)\b")
 _INCHES_AFTER_FOOT = re.compile(r"-(\d{1,2})(?![\w.,]|-\d)")
-_PLUS_MINUS = re.compile(rf"{WS}*(?:±|\+/-|\+-|\+/−){WS}*")
-_ALTERNATIVE_JOIN = re.compile(rf"{WS}+(?:and|or){WS}+")
 _SPACED_SIGN = re.compile(rf"[-−]{WS}")
 # Words that make a bare "24 degrees" a temperature, not an angle, in the sentence that holds it.
 _WEATHER = re.compile(
@@ -142,35 +126,15 @@ _WEATHER = re.compile(
 _SCALE_AFTER_CODE = re.compile(rf"{WS}+(million|billion|trillion)(?![\w])")
 
 
-@dataclass(slots=True)
-class _Draft:
-    """A figure being built; becomes a FigureClaim once equivalents are merged."""
-
-    span: Span
-    number_span: Span
-    quantity: str
-    value: float | None = None
-    low: float | None = None
-    high: float | None = None
-    low_inclusive: bool = True
-    high_inclusive: bool = True
-    unit: str | None = None
-    qualifier: str | None = None
-    approximate: bool = False
-    about: str | None = None
-    equivalents: list[Equivalent] = field(default_factory=list)
-
-
 def figure_claims(ctx: ArticleContext) -> list[FigureClaim]:
     """Every figure of the article, in body order."""
     drafts = [d for d in _candidates(ctx) if d is not None]
     drafts.sort(key=lambda d: (d.span[0], -(d.span[1] - d.span[0])))
-    kept: list[_Draft] = []
+    kept: list[Draft] = []
     for draft in drafts:
         if not kept or draft.span[0] >= kept[-1].span[1]:
             kept.append(draft)
-    drafts = _merge_uncertainties(ctx.body, _share_units(ctx.body, kept))
-    merged = _merge_equivalents(ctx.body, _merge_compounds(ctx.body, _merge_bounds(ctx.body, drafts)))
+    merged = merge_neighbours(ctx.body, kept)
     return [_claim(ctx, d) for d in merged]
 
 
@@ -195,16 +159,16 @@ def _candidates(ctx: ArticleContext):
                 match = pattern.search(ctx.body, max(resume, match.start() + 1), end)
 
 
-def _rank(ctx: ArticleContext, match: re.Match[str]) -> _Draft | None:
+def _rank(ctx: ArticleContext, match: re.Match[str]) -> Draft | None:
     value = parse_ordinal(match.group("ord"))
     if value is None:
         return None
     superlative = (match.group("sup1") or match.group("sup2")).lower()
     about = superlative_about(ctx.body, superlative, match.end())
-    return _Draft(match.span(), match.span("ord"), "rank", value=value, about=about)
+    return Draft(match.span(), match.span("ord"), "rank", value=value, about=about)
 
 
-def _vague(ctx: ArticleContext, match: re.Match[str]) -> _Draft | None:
+def _vague(ctx: ArticleContext, match: re.Match[str]) -> Draft | None:
     vague = match.group("vague").lower()
     if vague in {"tens", "scores"} and not (match.group("vague2") or match.group("of")):
         return None  # "tens" and "scores" alone are rarely counts
@@ -214,7 +178,7 @@ def _vague(ctx: ArticleContext, match: re.Match[str]) -> _Draft | None:
     qualifier = f"{vague} of" if match.group("vague2") or match.group("of") else vague
     end = match.end("vague2") if match.group("vague2") else match.end("vague")
     phrase = counted_phrase(ctx.body, end, allow_of=True)
-    draft = _Draft(
+    draft = Draft(
         (qual_start, max(end, phrase.end)), (match.start("vague"), end), phrase.quantity,
         low=low * scale, high=high * scale, high_inclusive=False, qualifier=qualifier,
         approximate=True, about=phrase.about,
@@ -222,7 +186,7 @@ def _vague(ctx: ArticleContext, match: re.Match[str]) -> _Draft | None:
     return _qualified(draft, qual, None) if qual else draft
 
 
-def _ratio(ctx: ArticleContext, match: re.Match[str]) -> _Draft | None:
+def _ratio(ctx: ArticleContext, match: re.Match[str]) -> Draft | None:
     part, whole = parse_number(match.group("num")), parse_number(match.group("num2"))
     if part is None or whole is None or _is_year(match.group("num2")):
         return None
@@ -230,10 +194,10 @@ def _ratio(ctx: ArticleContext, match: re.Match[str]) -> _Draft | None:
     if not 0 < part < whole <= _RATIO_MAX_DENOMINATOR * parse_scale(match.group("scale2")):
         return None
     phrase = counted_phrase(ctx.body, match.end(), allow_of=False)
-    return _Draft((match.start(), match.end()), match.span(), "proportion", value=part / whole, about=phrase.about)
+    return Draft((match.start(), match.end()), match.span(), "proportion", value=part / whole, about=phrase.about)
 
 
-def _plain(ctx: ArticleContext, match: re.Match[str]) -> _Draft | None:
+def _plain(ctx: ArticleContext, match: re.Match[str]) -> Draft | None:
     qual, qual_start = _qualifier_before(ctx, match)
     if match.group("sep") and not _is_range(match, qual):
         match = _PLAIN_NO_RANGE.match(ctx.body, match.start())
@@ -253,7 +217,7 @@ def _plain(ctx: ArticleContext, match: re.Match[str]) -> _Draft | None:
     scale = _scale(match, unit) * code_scale
     number_span = (match.start("cur") if match.group("cur") else match.start("num"), unit_end)
     value = (-value if negative else value) * scale
-    draft = _Draft((qual_start, unit_end), number_span, quantity or "count", value=value, unit=unit)
+    draft = Draft((qual_start, unit_end), number_span, quantity or "count", value=value, unit=unit)
     draft = _aged(ctx.body, _open_ended(ctx.body, _ranged(match, draft, scale, negative), qual))
     draft = _with_inches(ctx.body, draft)
     if unit is None:
@@ -384,7 +348,7 @@ def _group_end(match: re.Match[str], name: str) -> int:
     return match.end(name) if _group(match, name) else -1
 
 
-def _ranged(match: re.Match[str], draft: _Draft, scale: float, negative: bool) -> _Draft:
+def _ranged(match: re.Match[str], draft: Draft, scale: float, negative: bool) -> Draft:
     # "10-20", "between 10 and 20", "from $2 to 3bn", "-18 to -34": both ends take the scale written
     # last; the lower end is the low one whatever the order.
     if not _group(match, "num2"):
@@ -404,7 +368,7 @@ def _ranged(match: re.Match[str], draft: _Draft, scale: float, negative: bool) -
     return replace(draft, value=None, low=low, high=high, quantity=quantity)
 
 
-def _open_ended(body: str, draft: _Draft, qual: str | None) -> _Draft:
+def _open_ended(body: str, draft: Draft, qual: str | None) -> Draft:
     # "500 or more" → low 500 inclusive; "5,000 or less" → high 5,000 inclusive.
     if draft.value is None or (qual and _BOUNDS.get(_SPACES.sub(" ", qual.lower()), ("approx", True))[0] in {"low", "high"}):
         return draft
@@ -419,7 +383,7 @@ def _open_ended(body: str, draft: _Draft, qual: str | None) -> _Draft:
     return replace(draft, high=value, high_inclusive=inclusive)
 
 
-def _aged(body: str, draft: _Draft) -> _Draft:
+def _aged(body: str, draft: Draft) -> Draft:
     # "35-year-old", "29 years old", "3 years of age": a duration that is an age.
     if draft.quantity != "duration":
         return draft
@@ -429,7 +393,7 @@ def _aged(body: str, draft: _Draft) -> _Draft:
     return draft
 
 
-def _with_inches(body: str, draft: _Draft) -> _Draft:
+def _with_inches(body: str, draft: Draft) -> Draft:
     # "the 6-foot-2 forward": a height in sports copy, feet and inches joined by hyphens.
     inches = _INCHES_AFTER_FOOT.match(body, draft.span[1]) if draft.unit == "ft" and draft.value is not None else None
     if inches is None or int(inches.group(1)) >= 12:
@@ -439,7 +403,7 @@ def _with_inches(body: str, draft: _Draft) -> _Draft:
                    number_span=(draft.number_span[0], end))
 
 
-def _counted(ctx: ArticleContext, match: re.Match[str], draft: _Draft, *, qualified: bool) -> _Draft | None:
+def _counted(ctx: ArticleContext, match: re.Match[str], draft: Draft, *, qualified: bool) -> Draft | None:
     # A bare number: a year, an age, a count of something, or nothing worth a figure ("one of them").
     text = match.group("num")
     if _AGE_BEFORE.search(ctx.body, max(0, draft.span[0] - 8), draft.span[0]):
@@ -465,7 +429,7 @@ def _is_year(text: str) -> bool:
     return len(text) == 4 and text.isdigit() and 1000 <= int(text) <= 2100
 
 
-def _qualified(draft: _Draft, qualifier: str, value: float | None) -> _Draft:
+def _qualified(draft: Draft, qualifier: str, value: float | None) -> Draft:
     # "over 100" → low 100 exclusive; "up to 20" → high 20 inclusive; "nearly 40" → approximate.
     qualifier = _SPACES.sub(" ", qualifier.lower())
     kind, inclusive = _BOUNDS.get(qualifier, ("approx", True))
@@ -490,135 +454,7 @@ def _is_bare_name(ctx: ArticleContext, match: re.Match[str]) -> bool:
     )
 
 
-def _share_units(body: str, drafts: list[_Draft]) -> list[_Draft]:
-    # "5 or 6 percent", "45 and 50 mg": a bare number joined to the next figure takes its unit.
-    for first, second in zip(drafts, drafts[1:]):
-        bare = first.unit is None and first.quantity == "count" and first.about is None and first.value is not None
-        if bare and second.unit is not None and second.value is not None and not second.qualifier:
-            if _ALTERNATIVE_JOIN.fullmatch(body, first.span[1], second.span[0]):
-                first.unit, first.quantity = second.unit, second.quantity
-    return drafts
-
-
-def _merge_uncertainties(body: str, drafts: list[_Draft]) -> list[_Draft]:
-    # "9.83 ± 0.05 m", "45 +/- 3 %": a value and its margin make one figure with both ends.
-    merged: list[_Draft] = []
-    for draft in drafts:
-        previous = merged[-1] if merged else None
-        exact = previous is not None and previous.value is not None and draft.value is not None
-        if not exact or previous.qualifier or not _PLUS_MINUS.fullmatch(body, previous.span[1], draft.span[0]):
-            merged.append(draft)
-            continue
-        margin = abs(draft.value)
-        previous.low, previous.high = previous.value - margin, previous.value + margin
-        if previous.unit is None:  # "9.83 +/- 0.05 m": the unit is written once, after the margin
-            previous.unit, previous.quantity = draft.unit, draft.quantity
-        previous.span = previous.number_span = (previous.span[0], draft.span[1])
-    return merged
-
-
-def _merge_bounds(body: str, drafts: list[_Draft]) -> list[_Draft]:
-    # "more than 10 but less than 20", "at most 100 and at least 20": a lower and an upper bound of
-    # the same unit, next to each other, make one range.
-    merged: list[_Draft] = []
-    for draft in drafts:
-        previous = merged[-1] if merged else None
-        join = _BOUND_JOIN.fullmatch(body, previous.span[1], draft.span[0]) if previous else None
-        if previous is None or join is None or not _opposite_bounds(previous, draft):
-            merged.append(draft)
-            continue
-        low, high = (previous, draft) if previous.low is not None else (draft, previous)
-        previous.span = (previous.span[0], draft.span[1])
-        previous.number_span = (previous.number_span[0], draft.number_span[1])
-        previous.qualifier = f"{previous.qualifier} {join.group(1) or ','} {draft.qualifier}".replace(" ,", ",")
-        previous.low, previous.low_inclusive = low.low, low.low_inclusive
-        previous.high, previous.high_inclusive = high.high, high.high_inclusive
-    return merged
-
-
-def _opposite_bounds(first: _Draft, second: _Draft) -> bool:
-    one_sided = [d for d in (first, second) if d.value is None and (d.low is None) != (d.high is None)]
-    if len(one_sided) < 2 or first.unit != second.unit or (first.low is None) == (second.low is None):
-        return False
-    low = first.low if first.low is not None else second.low
-    high = first.high if first.high is not None else second.high
-    return low < high
-
-
-def _merge_compounds(body: str, drafts: list[_Draft]) -> list[_Draft]:
-    # "5 feet and 2 inches": the larger unit's figure takes the smaller one's share and span.
-    merged: list[_Draft] = []
-    for draft in drafts:
-        previous = merged[-1] if merged else None
-        compound = _compound(body, previous, draft) if previous is not None else None
-        if compound is None:
-            merged.append(draft)
-            continue
-        unit, share, end = compound
-        assert previous is not None and previous.value is not None and draft.value is not None
-        previous.value += draft.value * share
-        previous.unit = unit
-        previous.quantity = draft.quantity if draft.unit else previous.quantity  # "4 pounds 20 pence" is money
-        previous.span = (previous.span[0], end)
-        previous.number_span = (previous.number_span[0], end)
-    return merged
-
-
-def _compound(body: str, first: _Draft, second: _Draft) -> tuple[str, float, int] | None:
-    exact = first.value is not None and second.value is not None and not second.qualifier
-    if not exact or _COMPOUND_JOIN.fullmatch(body, first.span[1], second.span[0]) is None:
-        return None
-    end = second.span[1]
-    second_unit = second.unit
-    if first.unit == "ft" and second_unit is None:
-        inches = _INCHES_AS_IN.match(body, end)
-        second_unit, end = ("in", inches.end()) if inches else (None, end)
-    if _is_cents(body, first, second):
-        return first.unit, 1 / 100, end
-    found = _COMPOUND_UNITS.get((first.unit or "", second_unit or ""))
-    if found is None or second.value >= 1 / found[1]:  # "5 feet 14 inches" is no compound
-        return None
-    return found[0], found[1], end
-
-
-def _is_cents(body: str, first: _Draft, second: _Draft) -> bool:
-    # "15 dollars 50", "17 USD and 25", "thirteen dollars forty five": a bare whole number under 100
-    # right after an amount whose currency is written after it counts the hundredths.
-    return (
-        first.quantity == "money" and body[first.span[1] - 1].isalpha() and second.unit is None
-        and second.about is None and second.value is not None and second.value == int(second.value)
-        and 0 < second.value < 100 and "." not in body[second.span[0]:second.span[1]]
-        and _CENTS_END.match(body, second.span[1]) is not None
-    )
-
-
-def _merge_equivalents(body: str, drafts: list[_Draft]) -> list[_Draft]:
-    # "five kilometers—barely three miles", "1,500 km (930 mi)": the same quantity, restated.
-    merged: list[_Draft] = []
-    for draft in drafts:
-        previous = merged[-1] if merged else None
-        if previous is not None and _restates(body, previous, draft):
-            start, end = draft.number_span
-            value = draft.value if draft.value is not None else (draft.low or draft.high or 0.0)
-            previous.equivalents.append(Equivalent(text=body[start:end], span=(start, end), value=value, unit=draft.unit))
-            previous.span = (previous.span[0], draft.span[1])
-            previous.qualifier = previous.qualifier or draft.qualifier
-            previous.approximate = previous.approximate or draft.approximate
-            continue
-        merged.append(draft)
-    return merged
-
-
-def _restates(body: str, first: _Draft, second: _Draft) -> bool:
-    gap = body[first.span[1]:second.span[0]]
-    # A restated range stays a figure of its own: an Equivalent holds one value, not two ends.
-    return (
-        second.value is not None and first.unit is not None and second.unit is not None and first.unit != second.unit
-        and first.quantity == second.quantity and len(gap) <= 3 and gap.strip(" —–-(") == "" and gap.strip() != ""
-    )
-
-
-def _claim(ctx: ArticleContext, draft: _Draft) -> FigureClaim:
+def _claim(ctx: ArticleContext, draft: Draft) -> FigureClaim:
     return FigureClaim(
         **ctx.claim_fields(kind="figure", span=draft.span),
         value=draft.value, low=draft.low, high=draft.high, low_inclusive=draft.low_inclusive,

@@ -1,0 +1,187 @@
+"""Figures next to each other that are one quantity (pure core of the claims service).
+
+``figures`` reads each number on its own; these passes join neighbours that the text writes as one:
+"5 or 6 percent" (a shared unit), "2.5 ± 0.1 m" (a margin), "more than 10 but less than 20" (two
+bounds), "5 feet 2 inches" and "15 dollars 50" (two units), "five kilometers—barely three miles" (a
+restatement, kept as an ``Equivalent``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from schemas.claims import Equivalent
+from services.claims.extract.cues import WS
+
+Span = tuple[int, int]
+
+# Rule: "5 feet 2 inches", "3 dollars and 50 cents", "2 hours 30 minutes" — one quantity in two
+# units, the smaller one's share of the larger; "12 ft 2 in" writes the inches as "in".
+_COMPOUND_UNITS: dict[tuple[str, str], tuple[str, float]] = {
+    ("ft", "in"): ("ft", 1 / 12), ("USD", "cent"): ("USD", 1 / 100), ("GBP", "GBp"): ("GBP", 1 / 100),
+    ("lb", "GBp"): ("GBP", 1 / 100), ("lb", "oz"): ("lb", 1 / 16), ("hour", "minute"): ("hour", 1 / 60),
+    ("minute", "second"): ("minute", 1 / 60), ("m", "cm"): ("m", 1 / 100),
+}
+_COMPOUND_JOIN = re.compile(rf"{WS}+(?:and{WS}+)?")
+_INCHES_AS_IN = re.compile(rf"{WS}+in(?![\w’'-])")
+# Rule: "more than 10 but less than 20", "at most 100 and at least 20" — two bounds, one range.
+_BOUND_JOIN = re.compile(rf"{WS}*,?{WS}*(?:(and|but){WS}+)?")
+# What may follow the cents of "15 dollars 50": punctuation, the end, or a word that cannot be the
+# verb of another count ("and 20 were stolen" is no $0.20).
+_CENTS_END = re.compile(rf"{WS}*(?:[^\w\s]|\Z)|{WS}+(?:more|less|each|for|to|in|on|at|a|an|the)(?![\w])")
+_PLUS_MINUS = re.compile(rf"{WS}*(?:±|\+/-|\+-|\+/−){WS}*")
+_ALTERNATIVE_JOIN = re.compile(rf"{WS}+(?:and|or){WS}+")
+
+
+@dataclass(slots=True)
+class Draft:
+    """A figure being built; becomes a FigureClaim once equivalents are merged."""
+
+    span: Span
+    number_span: Span
+    quantity: str
+    value: float | None = None
+    low: float | None = None
+    high: float | None = None
+    low_inclusive: bool = True
+    high_inclusive: bool = True
+    unit: str | None = None
+    qualifier: str | None = None
+    approximate: bool = False
+    about: str | None = None
+    equivalents: list[Equivalent] = field(default_factory=list)
+
+
+def merge_neighbours(body: str, drafts: list[Draft]) -> list[Draft]:
+    """``drafts`` (in body order, not overlapping) with neighbours that are one quantity joined."""
+    drafts = _merge_uncertainties(body, _share_units(body, drafts))
+    return _merge_equivalents(body, _merge_compounds(body, _merge_bounds(body, drafts)))
+
+
+def _share_units(body: str, drafts: list[Draft]) -> list[Draft]:
+    # "5 or 6 percent", "45 and 50 mg": a bare number joined to the next figure takes its unit.
+    for first, second in zip(drafts, drafts[1:]):
+        bare = first.unit is None and first.quantity == "count" and first.about is None and first.value is not None
+        if bare and second.unit is not None and second.value is not None and not second.qualifier:
+            if _ALTERNATIVE_JOIN.fullmatch(body, first.span[1], second.span[0]):
+                first.unit, first.quantity = second.unit, second.quantity
+    return drafts
+
+
+def _merge_uncertainties(body: str, drafts: list[Draft]) -> list[Draft]:
+    # "9.83 ± 0.05 m", "45 +/- 3 %": a value and its margin make one figure with both ends.
+    merged: list[Draft] = []
+    for draft in drafts:
+        previous = merged[-1] if merged else None
+        exact = previous is not None and previous.value is not None and draft.value is not None
+        if not exact or previous.qualifier or not _PLUS_MINUS.fullmatch(body, previous.span[1], draft.span[0]):
+            merged.append(draft)
+            continue
+        margin = abs(draft.value)
+        previous.low, previous.high = previous.value - margin, previous.value + margin
+        if previous.unit is None:  # "9.83 +/- 0.05 m": the unit is written once, after the margin
+            previous.unit, previous.quantity = draft.unit, draft.quantity
+        previous.span = previous.number_span = (previous.span[0], draft.span[1])
+    return merged
+
+
+def _merge_bounds(body: str, drafts: list[Draft]) -> list[Draft]:
+    # "more than 10 but less than 20", "at most 100 and at least 20": a lower and an upper bound of
+    # the same unit, next to each other, make one range.
+    merged: list[Draft] = []
+    for draft in drafts:
+        previous = merged[-1] if merged else None
+        join = _BOUND_JOIN.fullmatch(body, previous.span[1], draft.span[0]) if previous else None
+        if previous is None or join is None or not _opposite_bounds(previous, draft):
+            merged.append(draft)
+            continue
+        low, high = (previous, draft) if previous.low is not None else (draft, previous)
+        previous.span = (previous.span[0], draft.span[1])
+        previous.number_span = (previous.number_span[0], draft.number_span[1])
+        previous.qualifier = f"{previous.qualifier} {join.group(1) or ','} {draft.qualifier}".replace(" ,", ",")
+        previous.low, previous.low_inclusive = low.low, low.low_inclusive
+        previous.high, previous.high_inclusive = high.high, high.high_inclusive
+    return merged
+
+
+def _opposite_bounds(first: Draft, second: Draft) -> bool:
+    one_sided = [d for d in (first, second) if d.value is None and (d.low is None) != (d.high is None)]
+    if len(one_sided) < 2 or first.unit != second.unit or (first.low is None) == (second.low is None):
+        return False
+    low = first.low if first.low is not None else second.low
+    high = first.high if first.high is not None else second.high
+    return low < high
+
+
+def _merge_compounds(body: str, drafts: list[Draft]) -> list[Draft]:
+    # "5 feet and 2 inches": the larger unit's figure takes the smaller one's share and span.
+    merged: list[Draft] = []
+    for draft in drafts:
+        previous = merged[-1] if merged else None
+        compound = _compound(body, previous, draft) if previous is not None else None
+        if compound is None:
+            merged.append(draft)
+            continue
+        unit, share, end = compound
+        assert previous is not None and previous.value is not None and draft.value is not None
+        previous.value += draft.value * share
+        previous.unit = unit
+        previous.quantity = draft.quantity if draft.unit else previous.quantity  # "4 pounds 20 pence" is money
+        previous.span = (previous.span[0], end)
+        previous.number_span = (previous.number_span[0], end)
+    return merged
+
+
+def _compound(body: str, first: Draft, second: Draft) -> tuple[str, float, int] | None:
+    exact = first.value is not None and second.value is not None and not second.qualifier
+    if not exact or _COMPOUND_JOIN.fullmatch(body, first.span[1], second.span[0]) is None:
+        return None
+    end = second.span[1]
+    second_unit = second.unit
+    if first.unit == "ft" and second_unit is None:
+        inches = _INCHES_AS_IN.match(body, end)
+        second_unit, end = ("in", inches.end()) if inches else (None, end)
+    if _is_cents(body, first, second):
+        return first.unit, 1 / 100, end
+    found = _COMPOUND_UNITS.get((first.unit or "", second_unit or ""))
+    if found is None or second.value >= 1 / found[1]:  # "5 feet 14 inches" is no compound
+        return None
+    return found[0], found[1], end
+
+
+def _is_cents(body: str, first: Draft, second: Draft) -> bool:
+    # "15 dollars 50", "17 USD and 25", "thirteen dollars forty five": a bare whole number under 100
+    # right after an amount whose currency is written after it counts the hundredths.
+    return (
+        first.quantity == "money" and body[first.span[1] - 1].isalpha() and second.unit is None
+        and second.about is None and second.value is not None and second.value == int(second.value)
+        and 0 < second.value < 100 and "." not in body[second.span[0]:second.span[1]]
+        and _CENTS_END.match(body, second.span[1]) is not None
+    )
+
+
+def _merge_equivalents(body: str, drafts: list[Draft]) -> list[Draft]:
+    # "five kilometers—barely three miles", "1,500 km (930 mi)": the same quantity, restated.
+    merged: list[Draft] = []
+    for draft in drafts:
+        previous = merged[-1] if merged else None
+        if previous is not None and _restates(body, previous, draft):
+            start, end = draft.number_span
+            value = draft.value if draft.value is not None else (draft.low or draft.high or 0.0)
+            previous.equivalents.append(Equivalent(text=body[start:end], span=(start, end), value=value, unit=draft.unit))
+            previous.span = (previous.span[0], draft.span[1])
+            previous.qualifier = previous.qualifier or draft.qualifier
+            previous.approximate = previous.approximate or draft.approximate
+            continue
+        merged.append(draft)
+    return merged
+
+
+def _restates(body: str, first: Draft, second: Draft) -> bool:
+    gap = body[first.span[1]:second.span[0]]
+    # A restated range stays a figure of its own: an Equivalent holds one value, not two ends.
+    return (
+        second.value is not None and first.unit is not None and second.unit is not None and first.unit != second.unit
+        and first.quantity == second.quantity and len(gap) <= 3 and gap.strip(" —–-(") == "" and gap.strip() != ""
+    )
