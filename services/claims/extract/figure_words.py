@@ -31,6 +31,9 @@ VULGAR_FRACTIONS: dict[str, float] = {
 # Zero as British English writes it ("nought point five") besides "zero".
 ZERO_WORDS: frozenset[str] = frozenset({"zero", "nought", "naught", "nil"})
 
+# Words before a spelled-out zero that make it part of a name, not a value ("ground zero").
+ZERO_IN_NAMES: frozenset[str] = frozenset({"ground", "size", "patient", "year", "day", "hour"})
+
 # Words for a negative sign before a number ("minus 5", "negative one").
 SIGN_WORDS: frozenset[str] = frozenset({"minus", "negative"})
 

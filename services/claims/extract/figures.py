@@ -38,6 +38,7 @@ from services.claims.extract.figure_words import (
     SIGN_WORDS,
     VAGUE_BEFORE_SCALE,
     VULGAR_FRACTIONS,
+    ZERO_IN_NAMES,
 )
 from services.claims.extract.numbers import (
     ANCHOR_WORDS,
@@ -411,13 +412,22 @@ def _counted(ctx: ArticleContext, match: re.Match[str], draft: Draft, *, qualifi
     phrase = counted_phrase(ctx.body, draft.span[1], allow_of=False)
     if _is_year(text) and not phrase.plural and not match.group("scale") and draft.value is not None:
         return replace(draft, quantity="year")
-    if not qualified and not phrase.head and _is_lone_word(text) and draft.value in {0.0, 1.0, 0.5}:
-        return None  # "ground zero", "one of them", "the first half": a word counting nothing
     start = draft.span[0]
     verb = _VERB_BEFORE.search(ctx.body, max(0, start - 20), start)
+    if not qualified and not phrase.head and _is_lone_word(text) and draft.value in {0.0, 1.0, 0.5}:
+        if not _is_zero_value(ctx.body, draft, verb):
+            return None  # "ground zero", "one of them", "the first half": a word counting nothing
     about = phrase.about_with(verb.group(1).lower() if verb else None)
     quantity = draft.quantity if draft.quantity == "year" else phrase.quantity
     return replace(draft, span=(draft.span[0], max(draft.span[1], phrase.end)), quantity=quantity, about=about)
+
+
+def _is_zero_value(body: str, draft: Draft, word_before: re.Match[str] | None) -> bool:
+    # "rates fell to zero", "Zero is a small number": zero written out is a value, but not in a
+    # name ("ground zero", "size zero") nor in a compound ("zero-sum game").
+    if draft.value != 0.0 or body.startswith("-", draft.span[1]):
+        return False
+    return word_before is None or word_before.group(1).lower() not in ZERO_IN_NAMES
 
 
 def _is_lone_word(text: str) -> bool:

@@ -165,6 +165,7 @@ CASES = [
     ("They shipped 5 doz crates.", "5 doz crates", {"value": 60}),
     ("The patient is a 71 yo woman.", "71 yo", {"value": 71, "quantity": "age"}),
     ("The 6-foot-2 guard scored.", "6-foot-2", {"value": 6 + 2 / 12, "unit": "ft"}),
+    ("Interest rates fell to zero last year.", "zero", {"value": 0}),
     # money: cents after an amount whose currency follows it, a scale after a currency code
     ("The ticket costs 15 dollars 50.", "15 dollars 50", {"value": 15.5, "unit": "USD"}),
     ("It sold for thirteen dollars and forty five.", "thirteen dollars and forty five", {"value": 13.45, "unit": "USD"}),
@@ -204,6 +205,8 @@ def test_figure_categories(body: str, text: str, expected: dict) -> None:
         "The second round starts now.",  # an ordinal
         "The fourth quarter was weak.",  # an ordinal and a noun, not 4 and 1/4
         "It is the twenty-first century.",  # an ordinal, not 20
+        "Crowds gathered at ground zero.",  # a name
+        "It is not a zero-sum game.",  # a compound adjective
         "Polls close at 7 p.m. on Tuesday.",  # a time, not seven pence
         '<tweet id="672138506081275904"> was posted.',  # a markup attribute
         "She had her twenty-fifth birthday.",  # an ordinal, not 1/25
