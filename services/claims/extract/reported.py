@@ -1,7 +1,9 @@
 """Reported speech without quote marks: "X said (that) …" and "…, X said." (pure core).
 
-Finds, per sentence, a subject with an asserting cue verb and the statement it is credited with.
-Callers decide what it becomes: a person's words are an indirect quote (``quotes``), an
+Finds, per sentence, a subject with an asserting cue verb and the statement it is credited with:
+the anchored shapes here, the clause-level and learned cues of ``reported_clauses``, title-case
+headlines (``headline_speech``), and, besides a sentence's main statement, what a "who" clause
+reports (``relative_speech``). Callers decide what it becomes: a person's words are an indirect quote (``quotes``), an
 organisation's or a country's an attribution (``attributions``). Sentences that hold a quote claim are
 skipped: their content is already credited.
 """

@@ -9,7 +9,10 @@ the rule looks for a subject right before it and a statement around it:
 * "S, one delegate said." — the statement precedes;
 * "Jane Doe, a spokeswoman for X, said S" / "X, who …, said S" — the appositive is the role;
 * "X told Y (that) S", "X vowed to S", "X pointed out that S";
-* "X rallied supporters, saying S" — a participle credits the subject of the main clause.
+* "X rallied supporters, saying S" — a participle credits the subject of the main clause;
+* "The ferry was grounded after the Gazette reported that S" — the subject of a subordinate clause
+  follows its subordinator; "officials who spoke with the Post said S" — a relative clause belongs
+  to the subject of a listed cue.
 
 A candidate subject must read as a noun phrase: no auxiliary or complementiser in it ("it was said"
 and "what he said" give nothing) and no determiner or preposition at its end.
