@@ -119,7 +119,8 @@ _SPACES = re.compile(r"\s+")
 _INCH_AFTER = re.compile(rf"{WS}*(?:[.!?;,)]|\Z)|{WS}+(?:thick|long|wide|tall|high|deep|across|in{WS}+diameter)\b")
 _INCHES_AFTER_FOOT = re.compile(r"-(\d{1,2})(?![\w.,]|-\d)")
 _SPACED_SIGN = re.compile(rf"[-−]{WS}")
-# Words that make a bare "24 degrees" a temperature, not an angle, in the sentence that holds it.
+# Words that make a bare "24 degrees" or "30C" a temperature, not an angle or a model name ("Boeing
+# 777F"), in the sentence that holds it or the one before.
 _WEATHER = re.compile(
     r"(?i:temperature|weather|forecast|heat|hot|cold|warm|cool|freez|degrees? (?:fahrenheit|celsius)|thermometer"
     r"|\bhighs?\b|\blows?\b|fever|boil|oven)"
@@ -211,6 +212,8 @@ def _plain(ctx: ArticleContext, match: re.Match[str]) -> Draft | None:
         return None
     negative = bool(match.group("neg") or match.group("negc"))
     unit, quantity, unit_end = _unit(match)
+    if _is_code_letter(ctx, match):
+        return None  # "Boeing 777F", "the 13F filing": a model or form name, not a temperature
     quantity = _degrees_kind(ctx, match, unit, quantity)
     if _SPACED_SIGN.fullmatch(match.group("neg") or "") and quantity != "temperature":
         return None  # "Results - 20 firms": a dash; "- 20 degrees Fahrenheit" is a temperature
@@ -277,8 +280,19 @@ def _degrees_kind(ctx: ArticleContext, match: re.Match[str], unit: str | None, q
     # "the temperature is 24 degrees", "highs of 30°": degrees with weather words about are heat.
     if unit != "deg":
         return quantity
+    return "temperature" if _about_weather(ctx, match) else quantity
+
+
+def _is_code_letter(ctx: ArticleContext, match: re.Match[str]) -> bool:
+    # A capital C or F glued to a number is a temperature in weather copy ("highs of 30C") only.
+    return match.group("unit") in {"C", "F"} and not match.group("glue") and not _about_weather(ctx, match)
+
+
+def _about_weather(ctx: ArticleContext, match: re.Match[str]) -> bool:
+    # Weather words in the figure's sentence or the one before ("It got cold. Now it is -10C").
     start, end = ctx.sentences.sentence_of(match.start())
-    return "temperature" if _WEATHER.search(ctx.body, start, max(end, match.end())) else quantity
+    before = ctx.sentences.sentence_of(start - 1)[0] if start > 0 else start
+    return _WEATHER.search(ctx.body, min(before, start), max(end, match.end())) is not None
 
 
 def _scale_after_code(body: str, match: re.Match[str], quantity: str | None, unit_end: int) -> tuple[float, int]:

@@ -150,6 +150,7 @@ CASES = [
     ("The temperature hit 34 degrees on Monday.", "34 degrees", {"value": 34, "quantity": "temperature"}),
     ("The ship turned 90 degrees.", "90 degrees", {"value": 90, "quantity": "angle"}),
     ("Water boils at 100° Celsius.", "100° Celsius", {"value": 100, "unit": "Cel"}),
+    ("It turned cold overnight. By dawn it was -10C.", "-10C", {"value": -10, "unit": "Cel"}),
     # a currency code before a second amount opens it
     ("It costs rmb 10 or usd 2 there.", "rmb 10", {"value": 10, "unit": "CNY"}),
     # a bare number joined to a figure with a unit shares it
@@ -206,6 +207,8 @@ def test_figure_categories(body: str, text: str, expected: dict) -> None:
         "The fourth quarter was weak.",  # an ordinal and a noun, not 4 and 1/4
         "It is the twenty-first century.",  # an ordinal, not 20
         "Crowds gathered at ground zero.",  # a name
+        "The fund's 13F filing came late.",  # a form name, not 13 °F
+        "They chartered a Boeing 777F for the trip.",  # a model name
         "It is not a zero-sum game.",  # a compound adjective
         "Polls close at 7 p.m. on Tuesday.",  # a time, not seven pence
         '<tweet id="672138506081275904"> was posted.',  # a markup attribute
