@@ -42,10 +42,19 @@ SameSource = Callable[[tuple[str, ...], tuple[str, ...]], bool]
 
 @dataclass(frozen=True, slots=True)
 class Relation:
-    """How claim B bears on claim A, with the reason in words."""
+    """How claim B bears on claim A, with the reason in words.
+
+    ``reason`` may be a function that words it: matching a new claim needs only the ``kind`` of up
+    to MAX_CANDIDATES relations, and wording two figures' intervals was ~5 % of live handling at
+    10^5 claims; only evidence shown in a verdict reads ``why``.
+    """
 
     kind: RelationKind
-    why: str
+    reason: str | Callable[[], str]
+
+    @property
+    def why(self) -> str:
+        return self.reason if isinstance(self.reason, str) else self.reason()
 
 
 def relate(a: ClaimRecord, b: ClaimRecord, *, same_source: SameSource) -> Relation:
@@ -104,16 +113,24 @@ def _relate_figures(a: FigureRecord, b: FigureRecord, _: SameSource) -> Relation
     if reason:
         return Relation("none", reason)
     assert a.interval is not None and b.interval is not None  # checkable
-    shown = f"{a.text!r} ({a.interval.describe(a.unit)}) vs {b.text!r} ({b.interval.describe(b.unit)})"
     if a.interval.overlaps(b.interval):
-        return Relation("supports", f"consistent figures: {shown}")
+        return Relation("supports", lambda: f"consistent figures: {_shown(a, b)}")
     if _is_toll(a) and a.published_at and b.published_at and a.published_at != b.published_at:
         earlier, later = sorted((a, b), key=lambda r: r.published_at or 0.0)
         assert later.interval is not None and earlier.interval is not None
         if later.interval.is_above(earlier.interval):
-            when = datetime.fromtimestamp(later.published_at or 0.0, timezone.utc).date()
-            return Relation("updates", f"a later report ({when}) raises the toll: {shown}")
-    return Relation("contradicts", f"incompatible figures: {shown}")
+            return Relation("updates", lambda: f"a later report ({_day(later)}) raises the toll: {_shown(a, b)}")
+    return Relation("contradicts", lambda: f"incompatible figures: {_shown(a, b)}")
+
+
+def _day(record: FigureRecord) -> object:
+    return datetime.fromtimestamp(record.published_at or 0.0, timezone.utc).date()
+
+
+def _shown(a: FigureRecord, b: FigureRecord) -> str:
+    """Two figures as written and as the intervals they admit."""
+    assert a.interval is not None and b.interval is not None  # checkable
+    return f"{a.text!r} ({a.interval.describe(a.unit)}) vs {b.text!r} ({b.interval.describe(b.unit)})"
 
 
 def _why_not_same_subject(a: FigureRecord, b: FigureRecord) -> str | None:
