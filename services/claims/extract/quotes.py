@@ -15,21 +15,16 @@ Anything else (scare quotes, titles, short quoted phrases) is not a speaker clai
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from schemas.claims import QuoteClaim, Speaker
 from services.claims.extract.constants import (
     ADDRESSEE_VERBS,
-    CLAUSE_WORDS,
     INDIRECT_MIN_WORDS,
     AFTER_QUOTE_WINDOW_CHARS,
     CUE_WINDOW_CHARS,
-    LOOSE_SPEAKER_MAX_WORDS,
     MIXED_MAX_GAP_WORDS,
     MIXED_MIN_WORDS,
     MIXED_QUOTE_SHARE,
-    NON_SUBJECT_WORDS,
-    PARTICIPLE_CUES,
     SCARE_MAX_WORDS,
     UNCUED_MIN_WORDS,
 )
@@ -45,11 +40,18 @@ from services.claims.extract.cues import (
     TIME,
     WS,
 )
-from services.claims.extract.learned_cues import cue_runs
+from services.claims.extract.loose_cues import (
+    QuoteCue,
+    last_learned_cue,
+    loose_cue_after,
+    loose_cue_before,
+    loose_cue_ending_at,
+    loose_subject_before,
+    runs_on,
+)
 from services.claims.extract.quote_marks import QuotedRegion
 from services.claims.extract.relative_speech import antecedent_name
 from services.claims.extract.reported import ReportedStatement, participle_after, trim_end
-from services.claims.extract.reported_clauses import main_clause_subject
 from services.claims.extract.reported_questions import reported_questions
 from services.claims.extract.speakers import (
     APPOSITIVE,
@@ -73,66 +75,18 @@ _AFTER_QUOTE_CLAUSE = (
     rf")(?![\w’'-])(?:{WS}+{ADDRESSEE})??(?:{WS}+(?P<channel>{CHANNEL}))?{TIME}?"
 )
 _AFTER_QUOTE = re.compile(rf"{_AFTER_QUOTE_CLAUSE}{WS}*(?:[.,;:!?—–]|\Z)")
-# A noun phrase the name patterns do not read: words up to the sentence's end, no clause punctuation.
-_LOOSE_NP = r"\w[^,;:!?“”\"\n]{1,90}?"
-# Before a cue that closes the sentence, the noun phrase may carry appositives: "…,” Scott Pruitt, the
-# attorney general of Oklahoma, one of the states suing, said." (the speaker is the first part).
-_LOOSE_NP_WITH_APPOSITIVES = rf"(?P<subj2>{_LOOSE_NP})(?:{WS}*,{WS}*[^;:!?“”\"\n]{{1,160}}?,)?"
-# After an inverted cue's noun phrase: a party tag and an appositive or relative clause ("…,” said
-# former governor Howard Dean (D), a Clinton supporter." / "…, said X, who praised …").
-_LOOSE_SPEAKER_TAIL = rf"(?:{WS}*\([^()\n]{{1,20}}\))?(?:{WS}*,{WS}*[^;:!?“”\"\n]{{1,200}}?)?"
-# Where and when, after a cue closing the sentence: "…,” X told Bloomberg in late May."
-_LOOSE_PLACE_OR_TIME = rf"(?:{WS}+(?:in|on|at|during|after|before|from)(?![\w’'-])[^,;:!?“”\"\n]{{1,50}}?)?"
-_LOOSE_AFTER_QUOTE = re.compile(
-    rf"{WS}*,?{WS}*(?:(?P<cue>{CUE_VERB}){WS}+(?P<subj>{_LOOSE_NP}){_LOOSE_SPEAKER_TAIL}"
-    rf"|{_LOOSE_NP_WITH_APPOSITIVES}{WS}+(?P<cue2>{CUE_VERB})(?:{WS}+{ADDRESSEE})??{_LOOSE_PLACE_OR_TIME})"
-    rf"(?![\w’'-])(?:{WS}+{CHANNEL})?{TIME}?{WS}*[.!?]?[\"”’)]*{WS}*\Z"
-)
-# Rule 2, loosely: the sentence before the opening mark is only a subject, a cue and what the cue is
-# about — "The New York businessman says of Clinton, “…”", "In the ad, the announcer said, “…”",
-# "Said Ellis: “…”", "According to Limbaugh, “…”".
-_LOOSE_BEFORE_QUOTE = re.compile(
-    rf"(?:(?P<subj>{_LOOSE_NP}){WS}+(?P<cue>{CUE_VERB})(?:{WS}+(?:of|to|about){WS}+[^,:;“”\"\n]{{1,40}})?"
-    rf"|(?P<cue2>(?i:said|says|asked|added|wrote|according{WS}+to)){WS}+(?P<subj2>{_LOOSE_NP}))"
-    rf"(?:{WS}+{CHANNEL})?{TIME}?{WS}*[,:]{WS}*\Z"
-)
-_LOOSE_SUBJECT = re.compile(rf"{WS}*(?P<subj>\w[^,;:!?“”\"\n]*?){WS}*\Z")
-_PARTICIPLE_BEFORE_QUOTE = re.compile(
-    rf",{WS}*(?P<cue>{'|'.join(sorted(PARTICIPLE_CUES))})(?:{WS}+{ADDRESSEE})??{WS}*[,:]{WS}*\Z"
-)
-_LOOSE_LEARNED_BEFORE_QUOTE = re.compile(rf"(?P<subj>{_LOOSE_NP}){WS}+(?P<cue>[a-z][a-z’'-]*){WS}*[,:]{WS}*\Z")
-_LOOSE_LEARNED_AFTER_QUOTE = re.compile(
-    rf"{WS}*,?{WS}*(?P<subj2>{_LOOSE_NP}){WS}+(?P<cue2>[a-z][a-z’'-]*)(?![\w’'-]){TIME}?"
-    rf"{WS}*[.!?]?[\"”’)]*{WS}*\Z"
-)
-# A credit under a quote: "…” ― Jane Doe" (the dash and a name closing the paragraph).
-_DASH_CREDIT = re.compile(rf"{WS}*[―—–]{WS}*(?P<subj>[A-Z][^,;:!?“”\"\n]{{1,60}}?){WS}*[.]?{WS}*\Z")
 # The same where the cue clause runs on past the cue ("…,” Trump said at a town hall in March.").
 _AFTER_QUOTE_RUNNING_ON = re.compile(_AFTER_QUOTE_CLAUSE)
-# How the quoted words end when the cue clause runs on ("…,” Trump said at a town hall in March.").
-_OPEN_ENDED = frozenset(",?!—–-")
 # Between a cue and an opening mark, nothing but an addressee, a channel and a colon or comma.
 _DIRECT_GAP = re.compile(
     rf"(?:{WS}+(?P<addr>{ADDRESSEE}))??(?:{WS}*(?P<channel>{CHANNEL}))?{TIME}?{WS}*[:,]?{WS}*\Z"
 )
 _WORDS = re.compile(r"[\w’'-]+")
-_WHOLE = re.compile(r".+", re.DOTALL)
 _QUOTE_MARK = re.compile(r"[“\"]")
 _OPENING_MARKS = frozenset({"“", '"', "‘", "'", "``", "''"})
 # Between a cue and its statement: a channel, a time, "that" ("declared on Telegram that …").
 _STATEMENT_START = re.compile(rf"(?:{WS}*{CHANNEL})?{TIME}?{WS}*,?(?:{WS}*that(?![\w’'-]))?{WS}*")
 
-
-@dataclass(frozen=True, slots=True)
-class _Cue:
-    """What credits a quote: the cue verb, the subject, the channel, and the kind of quote."""
-
-    text: str | None
-    span: Span | None
-    subject: Subject | None
-    channel: str | None
-    quote_type: str
-    statement: Span | None = None  # a mixed quote's reported statement, when it is wider than the quote
 
 
 def quote_claims(ctx: ArticleContext) -> list[QuoteClaim]:
@@ -155,7 +109,7 @@ def indirect_quote_claims(
     for statement in statements:
         if statement.subject.kind not in {"person", "pronoun"}:
             continue
-        cue = _Cue(statement.cue, statement.cue_span, statement.subject, statement.channel, "indirect")
+        cue = QuoteCue(statement.cue, statement.cue_span, statement.subject, statement.channel, "indirect")
         claims.append(_build(ctx, statement.statement, cue, _speaker(ctx, statement.subject)))
     return claims + _question_claims(ctx)
 
@@ -164,7 +118,7 @@ def _question_claims(ctx: ArticleContext) -> list[QuoteClaim]:
     # "When asked whether …": the question, credited to its asker when one is named.
     claims = []
     for question in reported_questions(ctx):
-        cue = _Cue(ctx.body[question.cue_span[0]:question.cue_span[1]], question.cue_span, question.asker, None,
+        cue = QuoteCue(ctx.body[question.cue_span[0]:question.cue_span[1]], question.cue_span, question.asker, None,
                    "indirect")
         claims.append(_build(ctx, question.question, cue, _speaker(ctx, question.asker)))
     return claims
@@ -186,7 +140,7 @@ def participle_tails(ctx: ArticleContext, quotes: list[QuoteClaim]) -> list[Quot
         statement = (statement_start, trim_end(ctx.body, statement_start, end))
         if word_count(ctx.body[statement[0]:statement[1]]) < INDIRECT_MIN_WORDS:
             continue
-        cue = _Cue(ctx.body[cue_start:cue_end], (cue_start, cue_end), None, None, "indirect")
+        cue = QuoteCue(ctx.body[cue_start:cue_end], (cue_start, cue_end), None, None, "indirect")
         tails.append(_build(ctx, statement, cue, quote.speaker))
     return tails
 
@@ -219,16 +173,16 @@ def _quote_claim(
     if span is None:
         return None
     cue = (_cue_after(ctx, region, span) or _cue_before(ctx, region, span, floor=floor)
-           or _loose_cue_after(ctx, region) or _loose_cue_before(ctx, region, floor=floor)
+           or loose_cue_after(ctx, region) or loose_cue_before(ctx, region, floor=floor)
            or _colon_lead_cue(ctx, region))
     if cue is not None:
         return _build(ctx, cue.statement or span, cue, _speaker(ctx, cue.subject))
     if previous is not None and previous.speaker and _continues(ctx, region, previous):
         continued = previous.speaker.model_copy(update={"span": None})
-        return _build(ctx, span, _Cue(None, None, None, None, "direct"), continued)
+        return _build(ctx, span, QuoteCue(None, None, None, None, "direct"), continued)
     text = ctx.body[span[0]:span[1]]
     if word_count(text) >= UNCUED_MIN_WORDS and not is_title_case(text):
-        return _build(ctx, span, _Cue(None, None, None, None, "direct"), None)
+        return _build(ctx, span, QuoteCue(None, None, None, None, "direct"), None)
     return None
 
 
@@ -244,7 +198,7 @@ def content_span(body: str, region: QuotedRegion) -> Span | None:
     return (start, end) if start < end and _WORDS.search(body, start, end) else None
 
 
-def _cue_after(ctx: ArticleContext, region: QuotedRegion, span: Span) -> _Cue | None:
+def _cue_after(ctx: ArticleContext, region: QuotedRegion, span: Span) -> QuoteCue | None:
     # Rule 1: "…,” Abdel Ghani said." — the quote must end in a comma (or ?/!) or the cue must
     # close its sentence, else the words after belong to a new sentence.
     pos = region.after_close
@@ -252,7 +206,7 @@ def _cue_after(ctx: ArticleContext, region: QuotedRegion, span: Span) -> _Cue | 
         return None
     window = min(len(ctx.body), pos + AFTER_QUOTE_WINDOW_CHARS)
     match = _AFTER_QUOTE.match(ctx.body, pos, window)
-    if match is None and _runs_on(ctx.body, region, pos):
+    if match is None and runs_on(ctx.body, region, pos):
         # Not after "“We won.”": there the words after begin a new sentence, not this quote's cue.
         match = _AFTER_QUOTE_RUNNING_ON.match(ctx.body, pos, window)
     if match is None:
@@ -268,27 +222,10 @@ def _cue_after(ctx: ArticleContext, region: QuotedRegion, span: Span) -> _Cue | 
     if subject is None:
         return None
     channel = match.group("channel")
-    return _Cue(ctx.body[cue_span[0]:cue_span[1]], cue_span, subject, channel, "direct")
+    return QuoteCue(ctx.body[cue_span[0]:cue_span[1]], cue_span, subject, channel, "direct")
 
 
-def _loose_cue_after(ctx: ArticleContext, region: QuotedRegion) -> _Cue | None:
-    # Rule 1, loosely: the rest of the sentence after the closing mark is only a cue and a noun
-    # phrase the name patterns do not read — "…,” said one Democratic source on the panel." /
-    # "…?” a narrator in the Clinton ad asks." / "…” ― Jane Doe" (a dash credit under a quote).
-    pos = region.after_close
-    if pos is None:
-        return None
-    line_end = ctx.body.find("\n", pos)
-    line_end = len(ctx.body) if line_end < 0 else line_end
-    # The credit closes the line (it is no sentence of its own); the cue clause closes the sentence.
-    match = _DASH_CREDIT.match(ctx.body, pos, min(line_end, pos + AFTER_QUOTE_WINDOW_CHARS))
-    if match is None and _runs_on(ctx.body, region, pos):
-        end = min(max(pos, ctx.sentences.sentence_of(pos)[1]), pos + AFTER_QUOTE_WINDOW_CHARS)
-        match = _LOOSE_AFTER_QUOTE.match(ctx.body, pos, end) or _learned_after_quote(ctx.body, pos, end)
-    return None if match is None else _loose_cue(ctx, match)
-
-
-def _colon_lead_cue(ctx: ArticleContext, region: QuotedRegion) -> _Cue | None:
+def _colon_lead_cue(ctx: ArticleContext, region: QuotedRegion) -> QuoteCue | None:
     # Rule 2 across a paragraph break: "Caddell continued:" closes the paragraph before the quote.
     body = ctx.body
     colon = region.open_at
@@ -305,59 +242,8 @@ def _colon_lead_cue(ctx: ArticleContext, region: QuotedRegion) -> _Cue | None:
     if cue is not None and _DIRECT_GAP.match(body, cue.end(), colon) is not None:
         subject, _ = _subject_around_cue(ctx, lo, cue)
         if subject is not None:
-            return _Cue(cue.group(), cue.span(), subject, None, "direct")
-    # The loose reading of rule 2 on that paragraph: "The New York Times reports:".
-    loose = _LOOSE_BEFORE_QUOTE.match(body, lo, colon + 1) or _learned_before_quote(body, lo, colon + 1)
-    return None if loose is None else _loose_cue(ctx, loose)
-
-
-def _loose_cue_before(ctx: ArticleContext, region: QuotedRegion, *, floor: int) -> _Cue | None:
-    # The subject starts the sentence or follows one of its commas ("In the ad, the announcer said,").
-    sentence = ctx.sentences.sentence_of(region.open_at)
-    lo = max(floor, sentence[0], region.open_at - CUE_WINDOW_CHARS)
-    starts = [lo] + [i + 1 for i in range(lo, region.open_at) if ctx.body[i] == ","]
-    for start in starts:
-        while start < region.open_at and ctx.body[start].isspace():
-            start += 1
-        match = _LOOSE_BEFORE_QUOTE.match(ctx.body, start, region.open_at) or _learned_before_quote(
-            ctx.body, start, region.open_at)
-        if match is not None:
-            return _loose_cue(ctx, match)
-    return _participle_cue(ctx, region, lo)
-
-
-def _participle_cue(ctx: ArticleContext, region: QuotedRegion, lo: int) -> _Cue | None:
-    # "He then defended the remark, saying, “…”": the participle's subject opens the sentence.
-    match = _PARTICIPLE_BEFORE_QUOTE.search(ctx.body, lo, region.open_at)
-    if match is None:
-        return None
-    subject = main_clause_subject(ctx, lo, match.start("cue"))
-    return None if subject is None else _Cue(match.group("cue"), match.span("cue"), subject, None, "direct")
-
-
-def _learned_before_quote(body: str, start: int, end: int) -> re.Match[str] | None:
-    # "While debating, a friend commented: “…”" — the verb before the colon is a learned cue.
-    match = _LOOSE_LEARNED_BEFORE_QUOTE.match(body, start, end)
-    if match is None:
-        return None
-    return match if any(e == match.end("cue") for _, e in cue_runs(body, start, end)) else None
-
-
-def _loose_cue(ctx: ArticleContext, match: re.Match[str]) -> _Cue | None:
-    found = {name: match.span(name) for name, text in match.groupdict().items() if text}
-    span = found.get("subj") or found.get("subj2")
-    if span is None or word_count(ctx.body[span[0]:span[1]]) > LOOSE_SPEAKER_MAX_WORDS:
-        return None
-    cue_span = found.get("cue") or found.get("cue2")
-    cue = " ".join(ctx.body[cue_span[0]:cue_span[1]].lower().split()) if cue_span else None
-    return _Cue(cue, cue_span, Subject(ctx.body[span[0]:span[1]], span, "unknown"), None, "direct")
-
-
-def _runs_on(body: str, region: QuotedRegion, after_close: int) -> bool:
-    # The quote ends on a comma, question or exclamation mark (inside or right after the marks).
-    last = body[region.content_end - 1] if region.content_end > region.content_start else ""
-    following = body[after_close:after_close + 1]
-    return last in _OPEN_ENDED or following == ","
+            return QuoteCue(cue.group(), cue.span(), subject, None, "direct")
+    return loose_cue_ending_at(ctx, lo, colon + 1)  # "The New York Times reports:"
 
 
 def _subject_after_cue(ctx: ArticleContext, match: re.Match[str]) -> Subject | None:
@@ -376,56 +262,28 @@ def _subject_after_cue(ctx: ArticleContext, match: re.Match[str]) -> Subject | N
 
 def _cue_before(
     ctx: ArticleContext, region: QuotedRegion, span: Span, *, floor: int
-) -> _Cue | None:
+) -> QuoteCue | None:
     # Rule 2: the last reporting verb of the sentence before the opening mark.
     sentence = ctx.sentences.sentence_of(region.open_at)
     lo = max(floor, sentence[0], region.open_at - CUE_WINDOW_CHARS)
     cue = None
     for cue in CUE_VERB_RE.finditer(ctx.body, lo, region.open_at):
         pass
-    cue = cue or _last_learned_cue(ctx.body, lo, region.open_at)
+    cue = cue or last_learned_cue(ctx.body, lo, region.open_at)
     if cue is None:
         return None
     subject, gap_start = _subject_around_cue(ctx, lo, cue)
-    subject = subject or _loose_subject_before(ctx, lo, cue.start())
+    subject = subject or loose_subject_before(ctx, lo, cue.start())
     if subject is None:
         return None
     gap = _DIRECT_GAP.match(ctx.body, gap_start, region.open_at)
     if gap is not None and (not gap.group("addr") or cue.group() in ADDRESSEE_VERBS):
-        return _Cue(cue.group(), cue.span(), subject, gap.group("channel"), "direct")
+        return QuoteCue(cue.group(), cue.span(), subject, gap.group("channel"), "direct")
     if not _is_mixed(ctx, gap_start, region.open_at, span):
         return None
     channel = CHANNEL_RE.match(ctx.body, gap_start, region.open_at)
     statement = _mixed_statement(ctx, gap_start, span)
-    return _Cue(cue.group(), cue.span(), subject, channel and channel.group(1), "mixed", statement)
-
-
-def _learned_after_quote(body: str, pos: int, end: int) -> re.Match[str] | None:
-    # "…,” the article read." — the verb closing the sentence is a learned cue.
-    match = _LOOSE_LEARNED_AFTER_QUOTE.match(body, pos, end)
-    if match is None:
-        return None
-    runs = cue_runs(body, match.start("subj2"), match.end("cue2"))
-    return match if any(e == match.end("cue2") for _, e in runs) else None
-
-
-def _loose_subject_before(ctx: ArticleContext, lo: int, cue_start: int) -> Subject | None:
-    # "A Government Accountability Office report released last year found that …": the words from
-    # the sentence's start (or its last comma) to the cue, when they are few and hold no clause.
-    comma = ctx.body.rfind(",", lo, cue_start)
-    match = _LOOSE_SUBJECT.match(ctx.body, comma + 1 if comma >= 0 else lo, cue_start)
-    if match is None or word_count(match.group("subj")) > LOOSE_SPEAKER_MAX_WORDS:
-        return None
-    words = match.group("subj").lower().split()
-    if words[0] in NON_SUBJECT_WORDS or any(w in CLAUSE_WORDS for w in words):
-        return None
-    return Subject(match.group("subj"), match.span("subj"), "unknown")
-
-
-def _last_learned_cue(body: str, lo: int, hi: int) -> re.Match[str] | None:
-    # A cue no word list holds ("He called Burma a “…”", "a friend commented: “…”"), as a match.
-    runs = list(cue_runs(body, lo, hi))
-    return _WHOLE.match(body, *runs[-1]) if runs else None
+    return QuoteCue(cue.group(), cue.span(), subject, channel and channel.group(1), "mixed", statement)
 
 
 def _mixed_statement(ctx: ArticleContext, gap_start: int, span: Span) -> Span | None:
@@ -501,7 +359,7 @@ def _speaker(ctx: ArticleContext, subject: Subject | None) -> Speaker | None:
     return Speaker(name=name, as_written=subject.as_written, span=subject.span, role=role)
 
 
-def _build(ctx: ArticleContext, span: Span, cue: _Cue, speaker: Speaker | None) -> QuoteClaim:
+def _build(ctx: ArticleContext, span: Span, cue: QuoteCue, speaker: Speaker | None) -> QuoteClaim:
     return QuoteClaim(
         **ctx.claim_fields(kind="quote", span=span),
         quote_type=cue.quote_type,
