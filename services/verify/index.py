@@ -30,9 +30,10 @@ relation's kind (its reason is recomputed when evidence is shown).
 from __future__ import annotations
 
 from array import array
-from collections import defaultdict
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from functools import singledispatch
+from itertools import chain
 
 from services.verify.constants import (
     HOT_KEY_POSTINGS,
@@ -99,16 +100,37 @@ def _key_parts(record: ClaimRecord, query: bool) -> list[str]:
     return parts + [tag + w for tag in tags for w in words]
 
 
-def _shared_part(key: BlockingKey) -> str:
-    """What a key shares: the name ("n:…") or the bare word."""
-    return key[2] if key[2].startswith("n:") else key[2][3:]
+_TAIL = 2 * MAX_CANDIDATES  # newest claims of each name list merged first (_hits_most_recent_first)
 
 
-def _enough(shared: set[str], record: ClaimRecord, other: ClaimRecord) -> bool:
-    """One shared name, or two shared words when one of them names nothing (see names_apart)."""
-    if any(part.startswith("n:") for part in shared):
-        return True
-    return len(shared) >= 2 and not (record.names and other.names)
+def _hits_most_recent_first(
+    postings: list[tuple[BlockingKey, Sequence[int]]],
+) -> Iterator[tuple[int, bool]]:
+    """Claims sharing one name or two words with a query, most recent first, and whether a name.
+
+    A posting list is in filing order, so the claims most recent among those sharing a name are at
+    the tails of the name lists: the newest _TAIL of each are merged, and the whole lists only once
+    the walk passes below the oldest claim a tail vouches for (rarely: candidates stop at
+    MAX_CANDIDATES). Words must be counted over whole lists. Was one Python set per posting
+    scanned, ~11 % of live handling at 10^5 claims.
+    """
+    name_lists = [numbers for key, numbers in postings if key[2].startswith("n:")]
+    by_word: dict[str, set[int]] = {}
+    for key, numbers in postings:
+        if not key[2].startswith("n:"):
+            by_word.setdefault(key[2][3:], set()).update(numbers)
+    counts = Counter(chain.from_iterable(by_word.values()))
+    two_words = {number for number, shared in counts.items() if shared >= 2}
+    named = set(chain.from_iterable(numbers[-_TAIL:] for numbers in name_lists))
+    floor = max((numbers[-_TAIL] for numbers in name_lists if len(numbers) > _TAIL), default=-1)
+    for number in sorted(named | two_words, reverse=True):
+        if number < floor:
+            break
+        yield number, number in named
+    if floor >= 0:
+        named = set(chain.from_iterable(name_lists))
+        for number in sorted({n for n in named | two_words if n < floor}, reverse=True):
+            yield number, number in named
 
 
 class ClaimIndex:
@@ -163,8 +185,8 @@ class ClaimIndex:
         """Records of other articles that share enough keys with ``record`` to possibly match.
 
         Enough is one shared name or two shared words (a match needs at least that, see
-        matching.py); counting hits over postings of ints is cheap, so only those few records are
-        compared. Only the time buckets within MATCH_WINDOW are looked up (an undated claim looks
+        matching.py); they are found from the posting lists of ints alone
+        (``_hits_most_recent_first``), so only those few records are compared. Only the time buckets within MATCH_WINDOW are looked up (an undated claim looks
         up every bucket, a dated one the undated bucket too). Hot keys are skipped, see above.
         """
         buckets = self._query_buckets(record.published_at)
@@ -173,16 +195,14 @@ class ClaimIndex:
         cool = [(k, p) for k, p in lists if len(p) <= HOT_KEY_POSTINGS]
         if not cool and lists:  # every key is hot: scan the least hot one
             cool = [min(lists, key=lambda pair: len(pair[1]))]
-        hits: dict[int, set[str]] = defaultdict(set)
-        for key, postings in cool:
-            part = _shared_part(key)
-            for number in postings:
-                hits[number].add(part)
         found = 0
-        for number in sorted(hits, reverse=True):  # the most recent first
+        for number, by_name in _hits_most_recent_first(cool):
             other = self._records[number]
             assert other is not None  # removed records leave their postings
-            if other.article_id != record.article_id and _enough(hits[number], record, other):
+            # two shared words count only when one of the claims names nothing (see names_apart)
+            if other.article_id != record.article_id and (
+                by_name or not (record.names and other.names)
+            ):
                 yield other
                 found += 1
                 if found >= MAX_CANDIDATES:
@@ -248,7 +268,11 @@ class ClaimIndex:
 
     def has_room(self, claim_id: str) -> bool:
         """Whether a claim can take another link (at most MAX_LINKS, see the module docstring)."""
-        return len(self._edges.get(self._number[claim_id], ())) < MAX_LINKS
+        return self.room(claim_id) > 0
+
+    def room(self, claim_id: str) -> int:
+        """How many more links a claim can take."""
+        return MAX_LINKS - len(self._edges.get(self._number[claim_id], ()))
 
     def unlink(self, claim_id: str) -> set[str]:
         """Drop every edge of a claim; returns the ids it was linked to."""

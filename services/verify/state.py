@@ -172,9 +172,9 @@ class VerifierState:
         anchors = (
             self.aliases.group(record.source_keys) if isinstance(record, AttributionRecord) else None
         )
-        matched = {}
+        matched, room = {}, self.index.room(record.claim_id)
         for other in self.index.candidates(record, blocking_keys(record, anchors, query=True)):
-            if not self.index.has_room(record.claim_id):
+            if room <= 0:
                 break
             if not self.index.has_room(other.claim_id):
                 continue
@@ -182,6 +182,7 @@ class VerifierState:
             if relation.kind != "none":
                 self.index.link(record.claim_id, other.claim_id, relation.kind)
                 matched[other.claim_id] = relation.kind
+                room -= 1
         return matched
 
     def _reconnect(self, claim_id: str) -> set[str]:

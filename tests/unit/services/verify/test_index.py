@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import random
+from array import array
+
 import pytest
 
 from services.verify import index as index_module
-from services.verify.index import ClaimIndex, blocking_keys
+from services.verify.index import ClaimIndex, _hits_most_recent_first, blocking_keys
 from services.verify.records import claim_record
 
 
@@ -129,3 +132,30 @@ def test_a_removed_claim_is_no_longer_a_candidate_nor_linked(make):
     assert index.in_article(other.article_id) == []
     index.add(match)  # it can come back (a later version of its article)
     assert [r.claim_id for r in index.candidates(probe, blocking_keys(probe, query=True))] == [match.claim_id]
+
+
+def _hits_by_full_count(postings):
+    """The reference: every posting counted, hits sorted (what candidates() did before)."""
+    hits = {}
+    for (_, _, part), numbers in postings:
+        shared = part if part.startswith("n:") else part[3:]
+        for number in numbers:
+            hits.setdefault(number, set()).add(shared)
+    found = []
+    for number in sorted(hits, reverse=True):
+        by_name = any(part.startswith("n:") for part in hits[number])
+        if by_name or len(hits[number]) >= 2:
+            found.append((number, by_name))
+    return found
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_hits_come_most_recent_first_as_a_full_count_gives_them(seed):
+    rng = random.Random(seed)
+    parts = ["n:homs", "n:north korea", "w-:rebel", "w-:march", "w+:rebel", "w+:citi"]
+    postings = []
+    for i in range(rng.randint(1, 8)):
+        numbers = sorted(rng.sample(range(3000), rng.choice([0, 1, 5, 100, 129, 400, 900])))
+        filed = array("I", numbers) if len(numbers) != 1 else (numbers[0],)
+        postings.append((("q", f"anchor {i % 2}", rng.choice(parts)), filed))
+    assert list(_hits_most_recent_first(postings)) == _hits_by_full_count(postings)
