@@ -4,7 +4,7 @@ Run ``.venv/bin/python -m bench.verify [--sizes 1000,10000,100000,1000000] [--ac
 writes ``bench/results/verify.md``.
 
 * Scale: a generated stream (``bench.verify_workload``) is handled live, every event through
-  ``handle()`` as the service does; when the index holds each size, the next ``--window`` articles are
+  ``handle()`` as the service does (with its runner's ``HeapFreezer`` between events); when the index holds each size, the next ``--window`` articles are
   timed one ``handle()`` each (time ÷ the article's claims) and the memory per indexed claim is the RSS
   growth since the empty state, after ``gc.collect()``, divided by the claims indexed (events are not
   kept, so RSS is the projection plus allocator slack).
@@ -41,6 +41,7 @@ from bench.verify_workload import Workload
 from schemas.envelope import Producer
 from schemas.registry import CLAIMS, decode
 from services.verify import VerifierState, handle
+from services.verify.heap import HeapFreezer
 
 REPO = Path(__file__).resolve().parents[1]
 RESULTS = REPO / "bench" / "results" / "verify.md"
@@ -106,12 +107,14 @@ class _Recorder:
     def __init__(self, out) -> None:
         self.state, self.out, self.events, self.seconds = VerifierState(), out, 0, 0.0
         self.digest, self.tail = hashlib.sha256(), None
+        self.heap = HeapFreezer()  # as the service's runner does between events
 
     def handle(self, event) -> float:
         self.out.write(event.model_dump_json() + "\n")
         start = cpu()
         changes = handle(event, self.state, producer=PRODUCER)
         took = cpu() - start
+        self.heap.applied()
         for change in changes:
             dumped = change.model_dump_json().encode()
             self.digest.update(dumped)
@@ -162,7 +165,7 @@ def _point(size: int, live: _Recorder, events, window: int, base: int) -> Point:
 
 def run_replay(spool: Path, live: Live) -> Replay:
     """Rebuild from the spool as a restarted verifier would, then re-emit the tail; a prefix emitting."""
-    state, decode_s = VerifierState(), 0.0
+    state, decode_s, heap = VerifierState(), 0.0, HeapFreezer()
     with spool.open("rb") as lines:
         rebuild_events = sum(1 for _ in lines) - live.tail_events
     tail = hashlib.sha256()
@@ -174,6 +177,7 @@ def run_replay(spool: Path, live: Live) -> Replay:
             event = decode(CLAIMS, line.rstrip(b"\n"))
             decode_s += cpu() - began
             handle(event, state, producer=PRODUCER, emit=False)
+            heap.applied()
         rebuild_s = cpu() - start
         for line in lines:
             for change in handle(decode(CLAIMS, line.rstrip(b"\n")), state, producer=PRODUCER):
@@ -188,12 +192,13 @@ def run_replay(spool: Path, live: Live) -> Replay:
 
 def _replay_emitting(spool: Path, events: int) -> tuple[float, str]:
     """Decode and handle the first ``events`` spooled events, emitting: seconds, digest."""
-    state, digest = VerifierState(), hashlib.sha256()
+    state, digest, heap = VerifierState(), hashlib.sha256(), HeapFreezer()
     with spool.open("rb") as lines:
         start = cpu()
         for line in islice(lines, events):
             for change in handle(decode(CLAIMS, line.rstrip(b"\n")), state, producer=PRODUCER):
                 digest.update(change.model_dump_json().encode())
+            heap.applied()
         return cpu() - start, digest.hexdigest()
 
 

@@ -31,6 +31,7 @@ from schemas import DeadLettered, Event, Producer, VerdictChanged
 from schemas.registry import CLAIMS, DECISIONS, VERIFY_INTAKE, encode, key_for, topic_for
 from services.verify.exceptions import IntakeRecordError
 from services.verify.handler import VerifierState, handle
+from services.verify.heap import HeapFreezer
 from services.verify.intake import IntakeApplier, Source, Unit, intake_headers, source_of
 from services.verify.outbox import Outbox, Progress
 from wirecheck import __version__
@@ -119,6 +120,7 @@ class VerifierRunner(StageRunner):
     _assignments: _Assignments = field(default_factory=_Assignments)
     _refreshed_at: float = 0.0
     _busy: bool = False
+    _heap: HeapFreezer = field(default_factory=HeapFreezer)
 
     def __post_init__(self) -> None:
         super().__post_init__()
@@ -216,6 +218,7 @@ class VerifierRunner(StageRunner):
             for unit, event in self.applier.apply(record.offset, source, record.value):
                 self.outbox.add(unit, record.offset, event)
             applied += 1
+        self._heap.applied(applied)  # the projection grew: keep the GC off its old part (heap.py)
         return applied
 
     def _refresh_frontiers(self, clients: _Clients) -> None:
