@@ -112,6 +112,10 @@ _CAN_BE_CUE = _vocabulary(RATES, CUE_THRESHOLD)
 _ALWAYS_CUE = cues_in_every_context(RATES, CUE_THRESHOLD)
 _LAST_TOKEN = re.compile(rf"({_TOKEN.pattern})[^A-Za-z’'\-:,“”\"]*\Z")
 _LOOK_BACK_CHARS = 40  # longer than any word before a cue
+# A form of "be" ending right before a cue, an adverb allowed between ("is now calling for").
+_BE_BEFORE = re.compile(
+    rf"(?<![A-Za-z’'-])(is|are|was|were|am|been)(?:\s+(?:{'|'.join(sorted(_ADVERBS))}|[a-z]+ly))?\s+\Z"
+)
 
 
 def cue_runs(body: str, start: int, end: int, *, threshold: float = CUE_THRESHOLD) -> Iterator[Span]:
@@ -124,11 +128,11 @@ def cue_runs(body: str, start: int, end: int, *, threshold: float = CUE_THRESHOL
         if match.group() not in always and not _is_cue_in_context(body, match, start, end, threshold):
             continue
         if run and body[run[-1][1]:match.start()].strip():
-            yield from _kept(run)
+            yield from _kept(body, run, start)
             run = []
         run.append((match.start(), match.end(), match.group()))
     if run:
-        yield from _kept(run)
+        yield from _kept(body, run, start)
 
 
 def _is_cue_in_context(body: str, match: re.Match[str], start: int, end: int, threshold: float) -> bool:
@@ -139,8 +143,29 @@ def _is_cue_in_context(body: str, match: re.Match[str], start: int, end: int, th
     return cue_rate(keys) >= threshold
 
 
-def _kept(run: list[tuple[int, int, str]]) -> Iterator[Span]:
+def _kept(body: str, run: list[tuple[int, int, str]], start: int) -> Iterator[Span]:
     while run and (run[0][2].endswith("ly") or run[0][2] in _ADVERBS):  # "often questions": not the cue
         run = run[1:]
-    if run and run[0][2] not in _PASSIVE_AUXILIARIES and not all(t[2] in _AUXILIARIES for t in run):
-        yield run[0][0], run[-1][1]
+    if not run or all(t[2] in _AUXILIARIES for t in run):
+        return
+    if run[0][2] not in _PASSIVE_AUXILIARIES or _is_progressive(run):
+        yield _progressive_start(body, run, start), run[-1][1]
+
+
+def _is_progressive(run: list[tuple[int, int, str]]) -> bool:
+    # "was referring to", "is calling for": a form of "be" before an "-ing" cue is the subject
+    # speaking; before a participle ("was criticized by", "is being called") it is a passive.
+    return len(run) > 1 and run[1][2].endswith("ing") and run[1][2] not in _PASSIVE_AUXILIARIES
+
+
+def _progressive_start(body: str, run: list[tuple[int, int, str]], start: int) -> int:
+    """Where a cue run starts once a form of "be" before its "-ing" cue is read with it.
+
+    "is", "are" and "were" are cues too rarely to be in the learned vocabulary, so "Clinton is
+    calling for" gives the run "calling"; the auxiliary belongs to the cue, or the subject before
+    it would read "Clinton is" (PolNeAR's cue spans hold the auxiliary: "is calling for")."""
+    first = run[0][2]
+    if not first.endswith("ing") or first in _PASSIVE_AUXILIARIES:
+        return run[0][0]
+    before = _BE_BEFORE.search(body, max(start, run[0][0] - _LOOK_BACK_CHARS), run[0][0])
+    return before.start(1) if before else run[0][0]

@@ -112,3 +112,37 @@ def test_an_adverb_or_an_auxiliary_alone_is_no_cue() -> None:
 def test_according_to_is_left_to_the_attribution_rule() -> None:
     body = "Including superdelegates, Clinton now has at least 723 delegates, according to a count by the AP."
     assert [(kind, cue) for kind, _, cue, _ in _statements(body)] == [("attribution", "according to")]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a form of "be" before an "-ing" cue is the subject speaking: the auxiliary is part of the cue
+        ("Senator Jane Roe is calling for a new vote on the trade bill.",
+         [("quote", "for a new vote on the trade bill", "is calling", "Jane Roe")]),
+        ("Jane Roe was referring to the two men who ran the agency before her.",
+         [("quote", "to the two men who ran the agency before her", "was referring", "Jane Roe")]),
+        # an adverb between the auxiliary and the cue stays inside the cue
+        ("The mayor is now urging residents to stay indoors until the storm passes.",
+         [("quote", "residents to stay indoors until the storm passes", "is now urging", "The mayor")]),
+    ],
+)
+def test_an_active_progressive_cue_credits_its_subject(body: str, expected: list[tuple]) -> None:
+    assert _statements(body) == expected
+
+
+def test_a_progressive_cue_run_starts_at_its_auxiliary() -> None:
+    body = "Critics are questioning the plan, and the mayor has been urging calm."
+    assert [body[s:e] for s, e in cue_runs(body, 0, len(body))] == ["are questioning", "been urging"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The plan was criticized by Democrats as a giveaway to insurers.",  # the plan is not speaking
+        "The governor is called a hawk by his critics in the state senate.",
+        "The new tariff is being criticized by farmers across the Midwest.",
+    ],
+)
+def test_a_passive_cue_still_credits_no_one(body: str) -> None:
+    assert _statements(body) == []
