@@ -12,7 +12,10 @@ import re
 from functools import lru_cache
 from typing import Literal, NamedTuple
 
+from services.claims.extract.cues import trie
+
 from services.claims.extract.constants import (
+    HEADLINE_CUES,
     HONORIFICS,
     NON_NAME_WORDS,
     ORG_WORDS,
@@ -33,7 +36,17 @@ NAME_TOKEN = (
 )
 # Lower-case words allowed inside a name ("Syrian Observatory for Human Rights", "Osama bin Laden").
 _CONNECTOR = r"(?:bin|ibn|al|el|de|da|di|du|van|von|der|den|la|le|dos|das|del|of|for)"
-NAME = rf"{NAME_TOKEN}(?:[ \t\u00a0]+(?:{_CONNECTOR}[ \t\u00a0]+)?{NAME_TOKEN}){{0,5}}"
+# A capitalised cue verb with more capitalised words after it is no part of a name: in a title-case
+# headline ("Mayor Lena Hart Says The Tram Line …") it is the verb between the speaker and the
+# statement. A cue word the line ends on stays in the name ("a book by Edward Said"), and "Said"
+# may still start one ("Said Jalili").
+_CUE_WORDS = frozenset(cue.split()[0] for cue in HEADLINE_CUES)
+_CUE_AHEAD = rf"(?:{trie(_CUE_WORDS)})[ \t\u00a0]+[{_UPPER}]"
+_NON_NAME_CUE_AHEAD = rf"(?:{trie(_CUE_WORDS - {'Said'})})[ \t\u00a0]+[{_UPPER}]"
+NAME = (
+    rf"(?!{_NON_NAME_CUE_AHEAD}){NAME_TOKEN}"
+    rf"(?:[ \t\u00a0]+(?:{_CONNECTOR}[ \t\u00a0]+)?(?!{_CUE_AHEAD}){NAME_TOKEN}){{0,5}}"
+)
 # The lookahead is what every name starts with (a capital or a glued particle): it rejects most
 # positions with one test before the full pattern is tried.
 _NAME_RE = re.compile(rf"(?=[{_UPPER}]|[aeib][a-z]{{1,2}}-)(?<![\w’'-]){NAME}")
