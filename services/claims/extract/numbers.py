@@ -101,7 +101,8 @@ _WORD = rf"(?:{_ARTICLE}?(?:{trie(_NUMBER_WORDS)})(?:(?<=ty){_UNIT_ORDINAL_SUFFI
 # five"). A scale is never followed by a number holding the same or a larger scale: "between two
 # million and three million" is a range, "five million two years ago" no 5,000,002 (after "million"
 # a bare space leads only to a smaller scale: "five million two hundred thousand").
-_SMALL_RUN = rf"(?:(?:{_CARDINAL}|\d{{1,3}}(?:\.\d+)?)(?:{WS}+|-))*"
+# At most four words before the scale ("one hundred twenty-five thousand"): lookaheads stay cheap.
+_SMALL_RUN = rf"(?:(?:{_CARDINAL}|\d{{1,3}}(?:\.\d+)?)(?:{WS}+|-)){{0,4}}"
 _AND_FRACTION = rf"(?={WS}+and{WS}+(?:an?|{_CARDINAL}(?:-{_CARDINAL})?)(?:{WS}+|-){_FRACTION}\b)"
 _NOT_LARGER = {
     "hundred": "hundred", "thousand": "thousand|million|billion|trillion|lakh|crore",
@@ -116,18 +117,21 @@ _FRACTION_OF_SCALE = (
     rf"(?=an?{WS}+(?:thousand|million|billion|trillion)\b)"
 )
 _JOIN = (
-    rf"(?:(?<!illion){WS}+|{WS}+(?={_SMALL_RUN}(?:hundred|thousand)\b)|-|(?<=ty){WS}*-{WS}*"
-    rf"|(?<!hundred)(?<!thousand)(?<!illion)(?<!lakh)(?<!crore){WS}+-{WS}+(?={_FRACTION}\b)|{_AND_AFTER_SCALE}|{_AND_FRACTION}{WS}+and{WS}+|{_FRACTION_OF_SCALE}"
-    rf"|{WS}+point{WS}+(?={_CARDINAL}\b))"
+    rf"(?:(?<!illion){WS}+|(?<=illion){WS}+(?={_SMALL_RUN}(?:hundred|thousand)\b)|-|(?<=ty){WS}+-{WS}*"
+    rf"|(?<=ty)-{WS}+|(?<!ty)(?<!hundred)(?<!thousand)(?<!illion)(?<!lakh)(?<!crore){WS}+-{WS}+(?={_FRACTION}\b)"
+    rf"|{_AND_AFTER_SCALE}|(?<!hundred)(?<!thousand)(?<!illion)(?<!lakh)(?<!crore){_AND_FRACTION}{WS}+and{WS}+"
+    rf"|{_FRACTION_OF_SCALE}|{WS}+point{WS}+(?={_CARDINAL}\b))"
 )
-WORD_NUMBER = rf"(?i:{_WORD}(?:{_JOIN}{_WORD}(?![\w]))*)(?![\w])"
+# The joins are exclusive and the repetition possessive: a run of number words that is no number
+# fails at once instead of trying every way to split it ("one one one …" was cubic).
+WORD_NUMBER = rf"(?i:{_WORD}(?:{_JOIN}{_WORD}(?![\w]))*+)(?![\w])"
 # Digits with scale words and more number words after them: "4 thousand 3 hundred and 21",
 # "3 million and a half". Tried before plain digits, which would stop at "4 thousand".
 _SCALE_WORD = rf"(?:{alternation([*SCALE_WORDS, *MORE_SCALE_WORDS])})"
-_DIGIT_WORD = rf"(?:\d{{1,3}}(?:\.\d+)?(?={WS}+{_SCALE_WORD}\b)|\d{{1,3}}(?![\d,.]))"
+_DIGIT_WORD = rf"(?:\d{{1,3}}\.\d+(?={WS}+{_SCALE_WORD}\b)|\d{{1,3}}(?!\d|[,.]\d))"
 _MIXED_PART = rf"(?:{_DIGIT_WORD}|{_WORD}(?![\w]))"
 MIXED_NUMBER = (
-    rf"(?i:\d{{1,3}}(?:\.\d+)?{WS}+{_SCALE_WORD}(?:{_JOIN}{_MIXED_PART})+)(?![\w])"
+    rf"(?i:\d{{1,3}}(?:\.\d+)?{WS}+{_SCALE_WORD}(?:{_JOIN}{_MIXED_PART})++)(?![\w])"
 )
 NUMBER = rf"(?:{MIXED_NUMBER}|{DIGITS}|{WORD_NUMBER})"
 # A scale after digits: spelled out after a space ("1.5 million", "13 lakh", "3 dozen"), or
