@@ -201,6 +201,8 @@ def _ratio(ctx: ArticleContext, match: re.Match[str]) -> Draft | None:
 
 def _plain(ctx: ArticleContext, match: re.Match[str]) -> Draft | None:
     qual, qual_start = _qualifier_before(ctx, match)
+    if match.group("sep") and _is_tally(match):
+        return None  # "a 5-4 ruling", "won 3-1": a vote or a score, no quantity
     if match.group("sep") and not _is_range(match, qual):
         match = _PLAIN_NO_RANGE.match(ctx.body, match.start())
         if match is None:
@@ -244,6 +246,14 @@ def _is_range(match: re.Match[str], qual: str | None) -> bool:
         return False  # "1995-01" is a month, "2013-14" a span of years
     unit1, unit = match.group("unit1"), match.group("unit")
     return unit1 is None or (unit is not None and ALL_UNITS[unit1][0] == ALL_UNITS[unit][0])
+
+
+def _is_tally(match: re.Match[str]) -> bool:
+    # Two small whole numbers joined by a bare hyphen, the larger first and no unit: ranges are
+    # written low to high ("10-20"), tallies high to low ("5-4").
+    first, second = match.group("num"), match.group("num2")
+    whole = first.isdigit() and second.isdigit() and len(first) <= 2 and len(second) <= 2
+    return whole and match.group("sep") in {"-", "–"} and int(first) > int(second) and not match.group("unit")
 
 
 def _ordinal_not_fraction(body: str, match: re.Match[str]) -> bool:

@@ -207,6 +207,7 @@ def test_figure_categories(body: str, text: str, expected: dict) -> None:
         "The fourth quarter was weak.",  # an ordinal and a noun, not 4 and 1/4
         "It is the twenty-first century.",  # an ordinal, not 20
         "Crowds gathered at ground zero.",  # a name
+        "The court issued a 5-4 ruling.",  # a vote tally, not a range of 4 to 5
         "The fund's 13F filing came late.",  # a form name, not 13 °F
         "They chartered a Boeing 777F for the trip.",  # a model name
         "It is not a zero-sum game.",  # a compound adjective
