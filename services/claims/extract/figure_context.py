@@ -29,9 +29,9 @@ _WORD = re.compile(r"[A-Za-z][\w’'-]*")
 # Verbs that end a noun phrase though they are not in -ed or -ing ("residents are", "towns fell").
 _AUXILIARIES = frozenset("are is were was have has had fell died fled rose will would could may".split())
 # Number words start another figure ("split the six delegates three ways", "nought point nought
-# three plus zero point zero eight equals …"): they and an arithmetic sign are no part of the first
-# figure's noun phrase.
-_PHRASE_BREAKS = frozenset({*UNITS_WORDS, *TENS_WORDS, *ZERO_WORDS, "equals", "minus"})
+# three plus zero point zero eight equals …"): they and an arithmetic sign ("2 x 3 m") are no part
+# of the first figure's noun phrase.
+_PHRASE_BREAKS = frozenset({*UNITS_WORDS, *TENS_WORDS, *ZERO_WORDS, "equals", "minus", "x"})
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,7 +31,8 @@ _BOUND_JOIN = re.compile(rf"{WS}*,?{WS}*(?:(and|but){WS}+)?")
 # verb of another count ("and 20 were stolen" is no $0.20).
 _CENTS_END = re.compile(rf"{WS}*(?:[^\w\s]|\Z)|{WS}+(?:more|less|each|for|to|in|on|at|a|an|the)(?![\w])")
 _PLUS_MINUS = re.compile(rf"{WS}*(?:±|\+/-|\+-|\+/−){WS}*")
-_ALTERNATIVE_JOIN = re.compile(rf"{WS}+(?:and|or){WS}+")
+# "5 or 6 percent" shares any unit; "2 x 3 m", "20 by 30 feet" share a length: the sides of a size.
+_ALTERNATIVE_JOIN = re.compile(rf"{WS}+(?:and|or|(x|×|by)){WS}+")
 
 
 @dataclass(slots=True)
@@ -60,11 +61,12 @@ def merge_neighbours(body: str, drafts: list[Draft]) -> list[Draft]:
 
 
 def _share_units(body: str, drafts: list[Draft]) -> list[Draft]:
-    # "5 or 6 percent", "45 and 50 mg": a bare number joined to the next figure takes its unit.
+    # "5 or 6 percent", "45 and 50 mg", "2 x 3 m": a bare number joined to the next figure takes its unit.
     for first, second in zip(drafts, drafts[1:]):
         bare = first.unit is None and first.quantity == "count" and first.about is None and first.value is not None
         if bare and second.unit is not None and second.value is not None and not second.qualifier:
-            if _ALTERNATIVE_JOIN.fullmatch(body, first.span[1], second.span[0]):
+            join = _ALTERNATIVE_JOIN.fullmatch(body, first.span[1], second.span[0])
+            if join and (join.group(1) is None or second.quantity == "length"):
                 first.unit, first.quantity = second.unit, second.quantity
     return drafts
 

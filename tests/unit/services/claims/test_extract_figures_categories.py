@@ -278,3 +278,15 @@ def test_a_quote_mark_after_a_number_is_no_inch() -> None:
 def test_a_bare_number_and_a_count_of_people_stay_apart() -> None:
     body = "He killed 45 and injured 50 people."
     assert [(f.text, f.unit, f.quantity) for f in _figures(body)] == [("45", None, "count"), ("50 people", None, "people")]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("The room is 2 x 3 m.", [("2", 2, "m"), ("3 m", 3, "m")]),
+        ("The plot measures 20 by 30 feet.", [("20", 20, "ft"), ("30 feet", 30, "ft")]),
+        ("The rate fell to 50 by 10 percent.", [("50", 50, None), ("10 percent", 10, "percent")]),
+    ],
+)
+def test_the_sides_of_a_size_share_a_length_unit(body: str, expected: list) -> None:
+    assert [(f.text, f.value, f.unit) for f in _figures(body)] == expected
