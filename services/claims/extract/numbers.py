@@ -1,10 +1,11 @@
 """Numbers as written: regex pieces and their values (pure core of the claims service).
 
-Digits with thousands separators, decimals and exponents ("1,500", "40 000", "2.3", "1.3e6"),
-fractions ("2 1/2", "3/4", "½"), glued scales ("2.3bn", "£5m", "10M"), word numbers ("twenty-five",
-"a dozen", "one hundred and twenty", "two hundred point five"), word fractions ("two thirds",
-"five and a half million", "half a dozen") and ordinals ("third"). The regex pieces are combined
-into whole figure patterns in ``figures``.
+Digits with thousands separators, decimals, exponents and powers ("1,500", "40 000", "2.3", "1.3e6",
+"8x2^10", "2.5^-1"), fractions ("2 1/2", "3/4", "½"), glued scales ("2.3bn", "£5m", "10M"), word
+numbers ("twenty-five", "a dozen", "one hundred and twenty", "two hundred point five", "three lakh
+crore"), digits with scale words ("4 thousand 3 hundred and 21"), word fractions ("two thirds",
+"five and a half million", "two thirds of a million", "one twenty-fifth") and ordinals ("third",
+"thirty-second"). The regex pieces are combined into whole figure patterns in ``figures``.
 """
 
 from __future__ import annotations
