@@ -22,6 +22,8 @@ from services.claims.extract.constants import (
     ROLE_MODIFIERS,
     ROLE_NOUNS,
 )
+from services.claims.extract.cues import trie
+from services.claims.extract.learned_cues import SPEAKER_HEADS
 from services.claims.extract.names import (
     NAME,
     NameMention,
@@ -39,11 +41,25 @@ _WS = r"[ \t\u00a0]"
 PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)"
 # "the ministry", "a senior official", "the group’s leader": a determiner and up to three
 # content words; function words in between would make it a clause, not a subject.
-_DET_NP = (
-    rf"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts){_WS}+"
-    rf"(?:(?!(?:and|or|that|the|a|an|of|to|in|on|was|is|were|are)\b)[\w’'-]+{_WS}+){{0,3}}?[a-z][\w-]*"
+_NP_WORD = rf"(?!(?:and|or|that|the|a|an|of|to|in|on|was|is|were|are)\b)[\w’'-]+{_WS}+"
+_DET_NP = rf"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts){_WS}+(?:{_NP_WORD}){{0,3}}?[a-z][\w-]*"
+# "several observers", "many Democrats", "two senior officials": a quantifier before a plural noun
+# for people or sources (a capitalised plural is a group: "Republicans"), modifiers allowed between.
+# The noun must be there: a quantifier alone ("Some say", "said many") or before another noun ("two
+# weeks later") is no subject. The heads are PolNeAR's learned speaker nouns and the role nouns.
+QUANTIFIERS = frozenset(
+    "several some many most both few numerous various multiple other two three four five six seven eight "
+    "nine ten dozens hundreds".split()
 )
-SUBJECT = rf"(?:{NAME}|{PRONOUN}|{_DET_NP})"
+_SPEAKER_PLURALS = frozenset(
+    w for w in SPEAKER_HEADS | PEOPLE_NOUNS | {f"{noun}s" for noun in ROLE_NOUNS}
+    if w.endswith("s") and w not in QUANTIFIERS
+)
+_QUANTIFIED_NP = (
+    rf"(?:{trie(QUANTIFIERS | {q.capitalize() for q in QUANTIFIERS})})(?:{_WS}+of)?{_WS}+"
+    rf"(?:{_NP_WORD}){{0,3}}?(?:{trie(_SPEAKER_PLURALS)}|[A-Z][a-z]+s)(?![\w’'-])"
+)
+SUBJECT = rf"(?:{NAME}|{PRONOUN}|{_DET_NP}|{_QUANTIFIED_NP})"
 # An acronym in brackets after a name, or the full name after an acronym: "The World Health
 # Organization (WHO) said", "SOHR (Syrian Observatory for Human Rights) said".
 ACRONYM_AFTER = rf"(?:{_WS}*\((?:[A-Z][A-Za-z&.-]{{1,11}}|(?:the{_WS}+)?{NAME})\))?"

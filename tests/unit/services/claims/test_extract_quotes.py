@@ -276,3 +276,44 @@ def test_a_loose_speaker_after_a_quote_may_carry_a_description(body: str, speake
     [quote] = [c for c in extract_claims(body, article_id="t") if c.kind == "quote"]
     assert (quote.quote_type, quote.speaker.as_written, quote.cue) == ("direct", speaker, cue)
     assert body[quote.speaker.span[0]:quote.speaker.span[1]] == speaker
+
+
+def _inverted(body: str) -> list[tuple]:
+    return [(c.span, c.speaker.as_written, c.speaker.span, c.cue) for c in extract_claims(body, article_id="t")
+            if c.kind == "quote"]
+
+
+@pytest.mark.parametrize(
+    ("body", "statement", "speaker", "speaker_text"),
+    [
+        # a quantifier and a plural noun for people after an inverted cue: the group speaks
+        ("The vote was a rebuke to the party leadership, said several observers.",
+         "The vote was a rebuke to the party leadership", "observers", "several observers"),
+        ("The talks had stalled over the border, said two senior officials.",
+         "The talks had stalled over the border", "two senior officials", "two senior officials"),
+        # a capitalised plural is a group too
+        ("The deal may not be such a bad thing, said many Democrats in the House.",
+         "The deal may not be such a bad thing", "Democrats", "many Democrats"),
+    ],
+)
+def test_a_quantified_group_after_an_inverted_cue_is_the_speaker(
+    body: str, statement: str, speaker: str, speaker_text: str
+) -> None:
+    start, speaker_start = body.index(statement), body.index(speaker_text)
+    speaker_end = speaker_start + len(speaker_text)
+    assert _inverted(body) == [
+        ((start, start + len(statement)), speaker, (speaker_end - len(speaker), speaker_end), "said")
+    ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The bill will pass easily, said some.",  # a quantifier alone is nobody
+        "The bill will pass easily, said many in the party.",  # nor before a preposition
+        "The bridge will reopen in March, said two weeks of rumours.",  # nor before a noun that is no one
+        "Some say the bridge will reopen in March.",
+    ],
+)
+def test_a_quantifier_without_a_noun_for_people_is_no_speaker(body: str) -> None:
+    assert [c for c in extract_claims(body, article_id="t") if c.kind in {"quote", "attribution"}] == []
