@@ -67,6 +67,9 @@ _ACRONYM_FIRST_END_RE = _ACRONYM_FIRST_RE
 _ACRONYM_CHAR_RE = re.compile(rf"[{_UPPER}&.-]")
 _ACRONYM_RE = re.compile(rf"[{_UPPER}][{_UPPER}&.-]*[{_UPPER}]s?")
 _CONNECTOR_RE = re.compile(rf"{_CONNECTOR}")
+# Abbreviated offices before a name, and the role each names ("Sen. Ted Cruz" is a senator).
+_OFFICES = {"sen": "senator", "gov": "governor", "rep": "representative", "gen": "general", "lt": "lieutenant",
+            "col": "colonel", "sgt": "sergeant", "capt": "captain"}
 
 
 class NameMention(NamedTuple):
@@ -111,18 +114,29 @@ def _clean_run(text: str) -> tuple[Span, str | None] | None:
         tokens, words = tokens[1:], words[1:]
     while words and _CONNECTOR_RE.fullmatch(words[-1]):
         tokens, words = tokens[:-1], words[:-1]
-    # A title is a run of modifiers and role nouns ending in a role noun ("Foreign Minister").
+    title_len = _title_length(words, [text[e - 1] == "." for _, e in tokens])
+    title = " ".join(_OFFICES.get(w, w) for w in words[:title_len] if w not in HONORIFICS or w in _OFFICES) or None
+    tokens = tokens[title_len:]
+    if not tokens:
+        return None
+    return (tokens[0][0], tokens[-1][1]), title
+
+
+def _title_length(words: list[str], dotted: list[bool]) -> int:
+    # A title is a run of modifiers and role nouns ending in a role noun ("Foreign Minister"). Before
+    # an abbreviated office it may hold any words but connectors: AP style puts the state or party
+    # there ("Former Florida Gov. Jeb Bush", "Texas Lt. Gov. Dan Patrick"); "One of Mr. Trump" is
+    # no title, and neither is "Friends of Sen. Cruz".
     title_len = 0
     for i, word in enumerate(words[:-1]):
         if word in ROLE_NOUNS or word in HONORIFICS:
             title_len = i + 1
         elif word not in ROLE_MODIFIERS:
             break
-    title = " ".join(w for w in words[:title_len] if w not in HONORIFICS) or None
-    tokens = tokens[title_len:]
-    if not tokens:
-        return None
-    return (tokens[0][0], tokens[-1][1]), title
+    offices = [i for i, word in enumerate(words[:-1]) if word in _OFFICES and dotted[i]]
+    if offices and offices[-1] >= title_len and not any(_CONNECTOR_RE.fullmatch(w) for w in words[:offices[-1]]):
+        return offices[-1] + 1
+    return title_len
 
 
 @lru_cache(maxsize=8192)  # pure; names repeat within and across articles

@@ -367,3 +367,28 @@ def test_a_source_phrase_is_headed_by_the_noun_before_its_preposition() -> None:
     [claim] = [c for c in extract_claims(body, article_id="t") if c.kind in {"quote", "attribution"}]
     assert (claim.kind, claim.text, claim.source.name, claim.cue) == (
         "attribution", "most residents opposed the new ferry fares", "A survey by the Harbor Institute", "showed")
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "title"),
+    [
+        # AP style: a state or party before an abbreviated office belongs to the title
+        ("Former Florida Gov. Jeb Bush spoke in Iowa.", "Jeb Bush", "former florida governor"),
+        ("Texas Lt. Gov. Dan Patrick spoke in Iowa.", "Dan Patrick", "texas lieutenant governor"),
+        ("Sen. Ted Cruz spoke in Iowa.", "Ted Cruz", "senator"),
+        ("President Barack Obama spoke in Iowa.", "Barack Obama", "president"),
+        # words joined by a connector are no title, and a courtesy title names no office
+        ("Friends of Sen. Cruz spoke in Iowa.", "Friends of Sen. Cruz", None),
+        ("Mr. Trump spoke in Iowa.", "Trump", None),
+    ],
+)
+def test_an_abbreviated_office_ends_the_title_before_a_name(body: str, name: str, title: str | None) -> None:
+    first = find_names(body)[0]
+    assert (first.text, first.span, first.title) == (name, _span(body, name), title)
+
+
+def test_a_speaker_after_a_state_and_office_is_named_without_them() -> None:
+    body = "Vermont Sen. Jane Roe said the bill would pass before the recess."
+    found = [(c.speaker.name, c.speaker.role, c.speaker.span) for c in extract_claims(body, article_id="t")
+             if c.kind == "quote"]
+    assert found == [("Jane Roe", "vermont senator", _span(body, "Jane Roe"))]
