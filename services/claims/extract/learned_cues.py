@@ -112,6 +112,8 @@ _CAN_BE_CUE = _vocabulary(RATES, CUE_THRESHOLD)
 _ALWAYS_CUE = cues_in_every_context(RATES, CUE_THRESHOLD)
 _LAST_TOKEN = re.compile(rf"({_TOKEN.pattern})[^A-Za-z’'\-:,“”\"]*\Z")
 _LOOK_BACK_CHARS = 40  # longer than any word before a cue
+_NEXT_WORD = re.compile(r"[ \t\u00a0]+([a-z]+)(?![A-Za-z’'-])")
+_MAX_PARTICLES = 2  # words read after a cue run's last cue word: "lashed out at", "issued a statement"
 # A form of "be" ending right before a cue, an adverb allowed between ("is now calling for").
 _BE_BEFORE = re.compile(
     rf"(?<![A-Za-z’'-])(is|are|was|were|am|been)(?:\s+(?:{'|'.join(sorted(_ADVERBS))}|[a-z]+ly))?\s+\Z"
@@ -122,17 +124,24 @@ def cue_runs(body: str, start: int, end: int, *, threshold: float = CUE_THRESHOL
     """Spans of runs of adjacent cue tokens in ``body[start:end]`` ("has taken aim at" is one run),
     without leading adverbs; passives ("was said") are left out: their subject is not the speaker."""
     run: list[tuple[int, int, str]] = []
+    covered = start  # the end of the last run, with the words read after it ("issued a statement")
     words = _CAN_BE_CUE if threshold >= CUE_THRESHOLD else _vocabulary(RATES, threshold)
     always = _ALWAYS_CUE if threshold == CUE_THRESHOLD else frozenset()
     for match in words.finditer(body, start, end):
+        if match.start() < covered:
+            continue
         if match.group() not in always and not _is_cue_in_context(body, match, start, end, threshold):
             continue
         if run and body[run[-1][1]:match.start()].strip():
-            yield from _kept(body, run, start)
+            for span in _kept(body, run, start, end):
+                covered = span[1]
+                yield span
             run = []
+            if match.start() < covered:
+                continue
         run.append((match.start(), match.end(), match.group()))
     if run:
-        yield from _kept(body, run, start)
+        yield from _kept(body, run, start, end)
 
 
 def _is_cue_in_context(body: str, match: re.Match[str], start: int, end: int, threshold: float) -> bool:
@@ -143,13 +152,28 @@ def _is_cue_in_context(body: str, match: re.Match[str], start: int, end: int, th
     return cue_rate(keys) >= threshold
 
 
-def _kept(body: str, run: list[tuple[int, int, str]], start: int) -> Iterator[Span]:
+def _kept(body: str, run: list[tuple[int, int, str]], start: int, end: int) -> Iterator[Span]:
     while run and (run[0][2].endswith("ly") or run[0][2] in _ADVERBS):  # "often questions": not the cue
         run = run[1:]
     if not run or all(t[2] in _AUXILIARIES for t in run):
         return
     if run[0][2] not in _PASSIVE_AUXILIARIES or _is_progressive(run):
-        yield _progressive_start(body, run, start), run[-1][1]
+        yield _progressive_start(body, run, start), _particle_end(body, run[-1], end)
+
+
+def _particle_end(body: str, last: tuple[int, int, str], end: int) -> int:
+    """Where a cue run ends once the words that belong to it after its last cue word are read with it.
+
+    Particles and prepositions are cues too rarely alone to be in the vocabulary (``WORD_FLOOR``), but
+    the table knows them right after a cue word ("calling for", "referring to", "lashed out at"):
+    PolNeAR's cue spans hold them, and without them the statement would open on "for …"."""
+    word, stop = last[2], last[1]
+    for _ in range(_MAX_PARTICLES):
+        after = _NEXT_WORD.match(body, stop, end)
+        if after is None or RATES.get(f"{after.group(1).lower()}|p={word.lower()}", 0.0) < CUE_THRESHOLD:
+            break
+        word, stop = after.group(1), after.end(1)
+    return stop
 
 
 def _is_progressive(run: list[tuple[int, int, str]]) -> bool:

@@ -119,9 +119,9 @@ def test_according_to_is_left_to_the_attribution_rule() -> None:
     [
         # a form of "be" before an "-ing" cue is the subject speaking: the auxiliary is part of the cue
         ("Senator Jane Roe is calling for a new vote on the trade bill.",
-         [("quote", "for a new vote on the trade bill", "is calling", "Jane Roe")]),
+         [("quote", "a new vote on the trade bill", "is calling for", "Jane Roe")]),
         ("Jane Roe was referring to the two men who ran the agency before her.",
-         [("quote", "to the two men who ran the agency before her", "was referring", "Jane Roe")]),
+         [("quote", "the two men who ran the agency before her", "was referring to", "Jane Roe")]),
         # an adverb between the auxiliary and the cue stays inside the cue
         ("The mayor is now urging residents to stay indoors until the storm passes.",
          [("quote", "residents to stay indoors until the storm passes", "is now urging", "The mayor")]),
@@ -146,3 +146,21 @@ def test_a_progressive_cue_run_starts_at_its_auxiliary() -> None:
 )
 def test_a_passive_cue_still_credits_no_one(body: str) -> None:
     assert _statements(body) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "cue", "statement"),
+    [
+        # the words the table reads as part of the cue after it join the cue, not the statement
+        ("Jane Roe lashed out at the board for its handling of the budget.",
+         "lashed out at", "the board for its handling of the budget"),
+        ("Jane Roe pushed for a vote on the trade bill before the recess.",
+         "pushed for", "a vote on the trade bill before the recess"),
+        # a preposition the table does not read after the cue stays in the statement
+        ("Jane Roe defended the plan in front of the board.", "defended", "the plan in front of the board"),
+    ],
+)
+def test_a_cue_run_takes_the_particles_that_belong_to_it(body: str, cue: str, statement: str) -> None:
+    start = body.index(cue)
+    assert [body[s:e] for s, e in cue_runs(body, start, len(body))][0] == cue
+    assert _statements(body) == [("quote", statement, cue, "Jane Roe")]
