@@ -122,7 +122,8 @@ _BE_BEFORE = re.compile(
 
 def cue_runs(body: str, start: int, end: int, *, threshold: float = CUE_THRESHOLD) -> Iterator[Span]:
     """Spans of runs of adjacent cue tokens in ``body[start:end]`` ("has taken aim at" is one run),
-    without leading adverbs; passives ("was said") are left out: their subject is not the speaker."""
+    without leading adverbs, with a progressive's "be" and the words the table reads after the last
+    cue word ("is calling for"); passives ("was said") are left out: their subject is not the speaker."""
     run: list[tuple[int, int, str]] = []
     covered = start  # the end of the last run, with the words read after it ("issued a statement")
     words = _CAN_BE_CUE if threshold >= CUE_THRESHOLD else _vocabulary(RATES, threshold)
