@@ -29,7 +29,7 @@ REPORTING_VERBS: frozenset[str] = frozenset(
 # that assert content. Narrower than REPORTING_VERBS to keep "X accused Y of Z" out.
 INDIRECT_VERBS: frozenset[str] = frozenset(
     """
-    said says told tells stated states announced announces added adds admitted admits alleged alleges
+    said says say told tells stated states announced announces added adds admitted admits alleged alleges
     claimed claims confirmed confirms declared declares estimated estimates reported reports revealed
     reveals warned warns insisted insists noted notes explained explains acknowledged acknowledges
     """.split()
@@ -121,7 +121,7 @@ NON_SUBJECT_WORDS: frozenset[str] = frozenset(
 SUBJECT_MAX_WORDS = 8
 
 # Verbs after which the speaker names a person or outlet being addressed ("told reporters").
-ADDRESSEE_VERBS: frozenset[str] = frozenset({"told", "tells"})
+ADDRESSEE_VERBS: frozenset[str] = frozenset({"told", "tells", "telling"})
 
 # Where something was said ("on Telegram", "in a statement"): nouns of channel, from wire style
 # guides' attribution examples (AP Stylebook, "said"; Reuters Handbook, "attribution").

@@ -277,7 +277,7 @@ def _cue_before(
     if subject is None:
         return None
     gap = _DIRECT_GAP.match(ctx.body, gap_start, region.open_at)
-    if gap is not None and (not gap.group("addr") or cue.group() in ADDRESSEE_VERBS):
+    if gap is not None and (not gap.group("addr") or cue.group().split()[-1] in ADDRESSEE_VERBS):
         return QuoteCue(cue.group(), cue.span(), subject, gap.group("channel"), "direct")
     if not _is_mixed(ctx, gap_start, region.open_at, span):
         return None

@@ -66,6 +66,12 @@ _TIME_LEADS = frozenset("on late early earlier last this".split())
 # comma and "that" before the statement.
 _AFTER_CUE = re.compile(rf"(?:{WS}+{CHANNEL})?{TIME}?{WS}*[,:]?(?:{WS}+that)?(?![\w’'-]){WS}*")
 _ADDRESSEE_AFTER = re.compile(rf"{WS}+{ADDRESSEE}")
+# "telling customers in Ohio that S": before "that", the addressee may be any plural noun and a place
+# phrase may follow it; both belong to the cue, not to the statement.
+_ADDRESSEE_BEFORE_THAT = re.compile(
+    rf"{WS}+(?:{ADDRESSEE}|[a-z]+s)(?:{WS}+(?:in|at|from|during){WS}+(?:[\w’'.-]+{WS}+){{0,3}}?[\w’'.-]+)?"
+    rf"(?={WS}+that(?![\w’'-]))"
+)
 SCARE_GAP_WORDS = 3  # "called it a “…”": the label follows the cue within a few words
 _SPEAKING_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
 _HEAD_PREPOSITIONS = frozenset("of by for from in at on with among".split())
@@ -168,7 +174,7 @@ def after_cue(body: str, cue_end: int, end: int) -> int:
     reporters"), a channel, a time, a colon or comma and "that"."""
     pos = cue_end
     if _WORD_BEFORE_END.search(body, max(0, cue_end - 8), cue_end).group().lower() in _ADDRESSED:
-        addressee = _ADDRESSEE_AFTER.match(body, pos, end)
+        addressee = _ADDRESSEE_BEFORE_THAT.match(body, pos, end) or _ADDRESSEE_AFTER.match(body, pos, end)
         pos = addressee.end() if addressee is not None else pos
     after = _AFTER_CUE.match(body, pos, end)
     return after.end() if after is not None else pos

@@ -64,6 +64,15 @@ _CASES = [
     ("Jane Doe said she was “deeply troubled and saddened” by the ruling, which she called an attack on the court.",
      "she was “deeply troubled and saddened” by the ruling, which she called an attack on the court", "mixed",
      "Jane Doe", None, "said"),
+    # an inverted "say" after the statement
+    ("The new plant will not open before 2027, say two senior officials.",
+     "The new plant will not open before 2027", "indirect", "two senior officials", None, "say"),
+    # "telling" an addressee at a place, then "that": the statement starts after "that"
+    ("Dr. Ana Ruiz is telling patients at the clinic that the new drug is safe for children.",
+     "the new drug is safe for children", "indirect", "Ana Ruiz", None, "telling"),
+    # "is telling reporters" before a quote names an addressee: a direct quote, not a mixed one
+    ("Dr. Ana Ruiz is telling reporters “the new drug is safe for children.”",
+     "the new drug is safe for children", "direct", "Ana Ruiz", None, "is telling"),
 ]
 
 
