@@ -196,8 +196,9 @@ class ClaimIndex:
         filed = [self._postings[b] for b in buckets if b in self._postings]
         lists = [(k, _numbers(postings.get(hash(k)))) for k in keys for postings in filed]
         cool = [(k, p) for k, p in lists if len(p) <= HOT_KEY_POSTINGS]
-        if not cool and lists:  # every key is hot: scan the least hot one
-            cool = [min(lists, key=lambda pair: len(pair[1]))]
+        if not cool and lists:  # every key is hot: scan the least hot one (the first key on a tie,
+            # not the first in the set's order, which follows the process's string hash seed)
+            cool = [min(lists, key=lambda pair: (len(pair[1]), pair[0]))]
         found = 0
         for number, by_name in _hits_most_recent_first(cool):
             other = self._records[number]

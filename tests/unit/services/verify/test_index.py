@@ -159,3 +159,19 @@ def test_hits_come_most_recent_first_as_a_full_count_gives_them(seed):
         filed = array("I", numbers) if len(numbers) != 1 else (numbers[0],)
         postings.append((("q", f"anchor {i % 2}", rng.choice(parts)), filed))
     assert list(_hits_most_recent_first(postings)) == _hits_by_full_count(postings)
+
+
+def test_of_equally_hot_keys_the_same_one_is_scanned_whatever_their_order(make, monkeypatch):
+    monkeypatch.setattr(index_module, "HOT_KEY_POSTINGS", 1)
+    index = ClaimIndex()
+    for outlet, town in [("Daily Star", "Homs"), ("Gulf Wire", "Aleppo"), ("Levant Post", "Homs"),
+                         ("Free Times", "Aleppo")]:
+        text = f"Rebels are near {town} and marching steadily now"
+        index.add(claim_record(make.quote(make.meta(outlet), text, "Abdel Rahman"), published_at=None))
+    probe = claim_record(
+        make.quote(make.meta("City Herald"), "Rebels near Homs and Aleppo now", "Abdel Rahman"),
+        published_at=None,
+    )
+    names = sorted(k for k in blocking_keys(probe, query=True) if k[2].startswith("n:"))
+    found = [[r.text for r in index.candidates(probe, keys)] for keys in (names, names[::-1])]
+    assert found[0] == found[1] == ["Rebels are near Aleppo and marching steadily now"] * 2
