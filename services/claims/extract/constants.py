@@ -120,6 +120,10 @@ NON_SUBJECT_WORDS: frozenset[str] = frozenset(
 # Longest noun phrase (in words) taken as a subject without a name in it.
 SUBJECT_MAX_WORDS = 8
 
+# Verbs that name something ("what critics called “amnesty”"): a one-word quote right after one of
+# them is a label, not speech.
+NAMING_VERBS: frozenset[str] = frozenset("called calls calling dubbed dubs labeled labelled labels branded termed".split())
+
 # Verbs after which the speaker names a person or outlet being addressed ("told reporters").
 ADDRESSEE_VERBS: frozenset[str] = frozenset({"told", "tells", "telling"})
 

@@ -19,6 +19,7 @@ import re
 from schemas.claims import QuoteClaim, Speaker
 from services.claims.extract.constants import (
     ADDRESSEE_VERBS,
+    NAMING_VERBS,
     INDIRECT_MIN_WORDS,
     AFTER_QUOTE_WINDOW_CHARS,
     CUE_WINDOW_CHARS,
@@ -277,6 +278,8 @@ def _cue_before(
     if subject is None:
         return None
     gap = _DIRECT_GAP.match(ctx.body, gap_start, region.open_at)
+    if gap is not None and _is_label(ctx.body, cue, span):
+        return None
     if gap is not None and (not gap.group("addr") or cue.group().split()[-1] in ADDRESSEE_VERBS):
         return QuoteCue(cue.group(), cue.span(), subject, gap.group("channel"), "direct")
     if not _is_mixed(ctx, gap_start, region.open_at, span):
@@ -284,6 +287,11 @@ def _cue_before(
     channel = CHANNEL_RE.match(ctx.body, gap_start, region.open_at)
     statement = _mixed_statement(ctx, gap_start, span)
     return QuoteCue(cue.group(), cue.span(), subject, channel and channel.group(1), "mixed", statement)
+
+
+def _is_label(body: str, cue: re.Match[str], span: Span) -> bool:
+    # "what lawmakers called “fraud”": one quoted word right after a naming verb names something.
+    return cue.group().split()[-1].lower() in NAMING_VERBS and word_count(body[span[0]:span[1]]) == 1
 
 
 def _mixed_statement(ctx: ArticleContext, gap_start: int, span: Span) -> Span | None:

@@ -100,6 +100,8 @@ def test_quote_running_over_paragraphs() -> None:
         "Homs was once known as the “capital of the revolution.”",  # a scare quote
         "She called it a “historic moment” for the nation.",  # a quoted noun phrase
         "The so-called “peace plan” collapsed within a week.",
+        "Residents were angry at what the mayor dubbed “progress.”",  # one word after a naming verb: a label
+        "The new law is what the senator labeled “reform.”",
         "“Hello.”",  # short, uncued
         "",
         "No quotes at all in this sentence, and no speaker either.",
@@ -107,6 +109,13 @@ def test_quote_running_over_paragraphs() -> None:
 )
 def test_not_quotes(body: str) -> None:
     assert [c for c in extract_claims(body, article_id="t") if c.kind == "quote"] == []
+
+
+def test_a_longer_quote_after_a_naming_verb_is_still_a_quote() -> None:
+    body = "Jane Smith spoke on Monday. She was blunt about what she called “a rigged system that hurts every worker.”"
+    (quote,) = [c for c in extract_claims(body, article_id="t") if c.kind == "quote"]
+    assert (quote.quote_type, quote.text, quote.speaker.name, quote.cue) == (
+        "direct", "a rigged system that hurts every worker", "Jane Smith", "called")
 
 
 def test_cue_and_speaker_spans_point_into_the_text() -> None:
