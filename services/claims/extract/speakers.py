@@ -38,6 +38,13 @@ Span = tuple[int, int]
 SubjectKind = Literal["person", "org", "place", "pronoun", "unknown"]
 
 _WS = r"[ \t\u00a0]"
+# Words a name never holds capitalised after its first word, but title-case headlines do.
+_HEADLINE_WORDS = frozenset(
+    """
+    A An The Of For To In On At With From About After Over Into Against By And Or But Just Not His Her
+    Their Its Is Are Was Were Be Has Have Had Will Would Can Could Should Says Said Tells Told
+    """.split()
+)
 PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)"
 # "the ministry", "a senior official", "the group’s leader": a determiner and up to three
 # content words; function words in between would make it a clause, not a subject.
@@ -179,7 +186,7 @@ class ArticleNames:
         kind = name_kind(as_written)
         best, best_len = as_written, len(wanted)
         for text, mention_kind, tokens in self._by_token.get(wanted[-1], ()):
-            if mention_kind == kind and len(tokens) > best_len and _holds_run(tokens, wanted):
+            if mention_kind == kind and len(tokens) > best_len and _holds_run(tokens, wanted) and _is_name(text):
                 best, best_len = text, len(tokens)
         return best.removesuffix("’s").removesuffix("'s")
 
@@ -216,6 +223,12 @@ class ArticleNames:
         if text in self.org_names or resolved in self.org_names:
             return "org"
         return name_kind(resolved, org_names=self.org_names)
+
+
+def _is_name(text: str) -> bool:
+    # A run past its first word holding a capitalised function word or auxiliary is a title-case
+    # headline, not a name: "Rick Perry Just Announced His" holds "Perry" but is no fuller name of it.
+    return not any(word in _HEADLINE_WORDS for word in text.split()[1:])
 
 
 def _inside(pos: int, spans: tuple[Span, ...], starts: list[int]) -> bool:

@@ -276,6 +276,14 @@ def test_a_headline_speaker_resolves_to_the_name_in_the_story() -> None:
     assert quote.speaker.name == "Lena Hart"
 
 
+def test_a_title_case_headline_ending_in_a_full_stop_is_no_fuller_name() -> None:
+    body = ("Dana Okafor Just Revealed Her Plan For The Budget.\n\n"
+            "Okafor said the plan would cut taxes for every family in the state.")
+    found = [(c.span, c.speaker.as_written, c.speaker.name) for c in extract_claims(body, article_id="t")
+             if c.kind == "quote"]
+    assert found == [(_span(body, "the plan would cut taxes for every family in the state"), "Okafor", "Okafor")]
+
+
 def test_a_short_headline_speaker_resolves_to_the_full_name_in_the_story() -> None:
     body = ("Okafor Says He Never Pledged To Back The Nominee.\n\n"
             "David Okafor said on Monday that he never pledged to back the nominee.")
