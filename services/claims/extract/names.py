@@ -136,7 +136,16 @@ def _title_length(words: list[str], dotted: list[bool]) -> int:
     offices = [i for i, word in enumerate(words[:-1]) if word in _OFFICES and dotted[i]]
     if offices and offices[-1] >= title_len and not any(_CONNECTOR_RE.fullmatch(w) for w in words[:offices[-1]]):
         return offices[-1] + 1
-    return title_len
+    return title_len + _department_length(words, title_len)
+
+
+def _department_length(words: list[str], title_len: int) -> int:
+    # "Secretary of State John Kerry": a one-word department after "of" belongs to the title when a
+    # person's name still follows it ("CEO of Washington Restaurant Association" is the organisation).
+    if not title_len or words[title_len:title_len + 1] != ["of"]:
+        return 0
+    rest = words[title_len + 2:]
+    return 2 if rest and not any(word in ORG_WORDS for word in rest) else 0
 
 
 @lru_cache(maxsize=8192)  # pure; names repeat within and across articles

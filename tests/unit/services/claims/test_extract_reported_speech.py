@@ -404,6 +404,20 @@ def test_an_abbreviated_office_ends_the_title_before_a_name(body: str, name: str
     assert (first.text, first.span, first.title) == (name, _span(body, name), title)
 
 
+@pytest.mark.parametrize(
+    ("body", "name", "title"),
+    [
+        ("Former Secretary of Labor Ana Ruiz spoke in Iowa.", "Ana Ruiz", "former secretary of labor"),
+        ("Minister of Finance Lars Berg spoke in Oslo.", "Lars Berg", "minister of finance"),
+        # an organisation after "of" is no department of a title
+        ("Director of Acme Steel Company spoke in Iowa.", "of Acme Steel Company", "director"),
+    ],
+)
+def test_a_one_word_department_after_of_belongs_to_the_title(body: str, name: str, title: str) -> None:
+    first = find_names(body)[0]
+    assert (first.text, first.span, first.title) == (name, _span(body, name), title)
+
+
 def test_a_speaker_after_a_state_and_office_is_named_without_them() -> None:
     body = "Vermont Sen. Jane Roe said the bill would pass before the recess."
     found = [(c.speaker.name, c.speaker.role, c.speaker.span) for c in extract_claims(body, article_id="t")
