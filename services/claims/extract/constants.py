@@ -163,7 +163,7 @@ ROLE_NOUNS: frozenset[str] = frozenset(
     member deputy king queen prince emir sheikh cleric imam pope bishop judge prosecutor lawyer
     attorney executive ceo manager coordinator resident witness survivor fighter soldier
     reporter journalist photographer congressman congresswoman candidate nominee strategist aide
-    pollster economist
+    pollster economist frontrunner front-runner contender hopeful
     """.split()
 )
 

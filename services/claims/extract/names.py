@@ -122,21 +122,48 @@ def _clean_run(text: str) -> tuple[Span, str | None] | None:
     return (tokens[0][0], tokens[-1][1]), title
 
 
+_JOINED_TITLE_MAX_WORDS = 4  # "and Democratic presidential nominee": the second of two titles
+
+
 def _title_length(words: list[str], dotted: list[bool]) -> int:
     # A title is a run of modifiers and role nouns ending in a role noun ("Foreign Minister"). Before
     # an abbreviated office it may hold any words but connectors: AP style puts the state or party
     # there ("Former Florida Gov. Jeb Bush", "Texas Lt. Gov. Dan Patrick"); "One of Mr. Trump" is
     # no title, and neither is "Friends of Sen. Cruz".
+    title_len = _role_run(words)
+    offices = [i for i, word in enumerate(words[:-1]) if word in _OFFICES and dotted[i]]
+    if offices and offices[-1] >= title_len and not any(_CONNECTOR_RE.fullmatch(w) for w in words[:offices[-1]]):
+        return offices[-1] + 1
+    title_len += _department_length(words, title_len)
+    return title_len + _joined_title_length(words, title_len)
+
+
+def _role_run(words: list[str]) -> int:
+    # Modifiers and role nouns up to the last role noun, leaving at least one word for the name.
     title_len = 0
     for i, word in enumerate(words[:-1]):
         if word in ROLE_NOUNS or word in HONORIFICS:
             title_len = i + 1
         elif word not in ROLE_MODIFIERS:
             break
-    offices = [i for i, word in enumerate(words[:-1]) if word in _OFFICES and dotted[i]]
-    if offices and offices[-1] >= title_len and not any(_CONNECTOR_RE.fullmatch(w) for w in words[:offices[-1]]):
-        return offices[-1] + 1
-    return title_len + _department_length(words, title_len)
+    return title_len
+
+
+def _joined_title_length(words: list[str], title_len: int) -> int:
+    # "Former Secretary of State and Democratic nominee Hillary Clinton": two titles of one person
+    # joined by "and". The second ends in a role noun within a few words ("Mrs." is someone else:
+    # "Senator and Mrs. Smith"), and a name still follows it.
+    if not title_len or words[title_len:title_len + 1] != ["and"]:
+        return 0
+    rest = words[title_len + 1:]
+    second = 0
+    for i, word in enumerate(rest[:min(_JOINED_TITLE_MAX_WORDS, len(rest) - 1)]):
+        if word in ROLE_NOUNS:
+            second = i + 1
+        elif _CONNECTOR_RE.fullmatch(word):
+            break
+    second += _department_length(rest, second)
+    return 1 + second if second else 0
 
 
 def _department_length(words: list[str], title_len: int) -> int:

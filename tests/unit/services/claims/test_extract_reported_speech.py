@@ -418,6 +418,14 @@ def test_a_one_word_department_after_of_belongs_to_the_title(body: str, name: st
     assert (first.text, first.span, first.title) == (name, _span(body, name), title)
 
 
+def test_a_speaker_after_two_joined_titles_is_named_without_them() -> None:
+    body = "Former Governor of Ohio and Republican nominee Jane Roe is calling for a new vote on the bridge."
+    found = [(c.text, c.speaker.name, c.speaker.role, c.cue) for c in extract_claims(body, article_id="t")
+             if c.kind == "quote"]
+    assert found == [("a new vote on the bridge", "Jane Roe", "former governor of ohio and republican nominee",
+                      "is calling for")]
+
+
 def test_a_speaker_after_a_state_and_office_is_named_without_them() -> None:
     body = "Vermont Sen. Jane Roe said the bill would pass before the recess."
     found = [(c.speaker.name, c.speaker.role, c.speaker.span) for c in extract_claims(body, article_id="t")
