@@ -129,6 +129,7 @@ class ArticleNames:
     ) -> ArticleNames:
         acronyms = acronym_definitions(body)
         org_names = frozenset(acronyms) | frozenset(full for full, _ in acronyms.values())
+        headline_spans = headline_spans + _title_line(body)
         mentions = [
             m for m in find_names(body, org_names=org_names)
             if not any(s <= m.span[0] < e for s, e in headline_spans)
@@ -223,6 +224,18 @@ class ArticleNames:
         if text in self.org_names or resolved in self.org_names:
             return "org"
         return name_kind(resolved, org_names=self.org_names)
+
+
+_LINE_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+
+
+def _title_line(body: str) -> tuple[Span, ...]:
+    # A first line in title case is the headline even when it ends in a full stop (PolNeAR's
+    # "Rick Perry Just Announced His Plan."): its capitalised runs are no names to resolve to.
+    end = body.find("\n")
+    end = len(body) if end < 0 else end
+    long_words = [w for w in _LINE_WORD.findall(body, 0, end) if len(w) > 3]
+    return ((0, end),) if long_words and all(w[0].isupper() for w in long_words) else ()
 
 
 def _is_name(text: str) -> bool:

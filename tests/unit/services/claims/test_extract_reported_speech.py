@@ -284,6 +284,13 @@ def test_a_title_case_headline_ending_in_a_full_stop_is_no_fuller_name() -> None
     assert found == [(_span(body, "the plan would cut taxes for every family in the state"), "Okafor", "Okafor")]
 
 
+def test_a_title_case_first_line_holds_no_names_to_resolve_to() -> None:
+    body = "Mayor Dana Okafor Wins Harbor Vote.\n\nOkafor said the harbor would reopen to ferries in the spring."
+    found = [(c.span, c.speaker.as_written, c.speaker.name) for c in extract_claims(body, article_id="t")
+             if c.kind == "quote"]
+    assert found == [(_span(body, "the harbor would reopen to ferries in the spring"), "Okafor", "Okafor")]
+
+
 def test_a_short_headline_speaker_resolves_to_the_full_name_in_the_story() -> None:
     body = ("Okafor Says He Never Pledged To Back The Nominee.\n\n"
             "David Okafor said on Monday that he never pledged to back the nominee.")
