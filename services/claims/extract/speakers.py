@@ -161,8 +161,8 @@ class ArticleNames:
             if mention.kind != "person" or _inside(mention.span[0], quoted_spans, starts):
                 continue
             full = self.resolve(mention.text)
-            if len(full.split()) < 2 or name_kind(full) != "person":
-                continue  # a lone capitalised word is as likely a place as a person
+            if len(full.split()) < 2 or name_kind(full) != "person" or full.split()[-1] in _PARTY_ENDINGS:
+                continue  # a lone capitalised word is as likely a place as a person, "Minnesota Democratic" neither
             self.person_starts.append(mention.span[0])
             self.person_names.append(full)
             if full in self.roles:
@@ -226,6 +226,9 @@ class ArticleNames:
         return name_kind(resolved, org_names=self.org_names)
 
 
+# A run ending in a party word is a description ("the Iowa Republican") or a cut-off name ("Minnesota
+# Democratic-Farmer-Labor"), never a person a pronoun can refer to.
+_PARTY_ENDINGS = frozenset({"Democratic", "Republican", "Democrat", "GOP"})
 _LINE_WORD = re.compile(r"[^\W\d_][\w’'-]*")
 
 

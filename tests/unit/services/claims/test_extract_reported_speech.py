@@ -291,6 +291,12 @@ def test_a_title_case_first_line_holds_no_names_to_resolve_to() -> None:
     assert found == [(_span(body, "the harbor would reopen to ferries in the spring"), "Okafor", "Okafor")]
 
 
+def test_a_pronoun_skips_a_run_ending_in_a_party_word() -> None:
+    body = "Jane Roe met Minnesota Democratic leaders on Monday. She said the bill would fail in the Senate."
+    found = [(c.speaker.as_written, c.speaker.name) for c in extract_claims(body, article_id="t") if c.kind == "quote"]
+    assert found == [("She", "Jane Roe")]
+
+
 def test_a_short_headline_speaker_resolves_to_the_full_name_in_the_story() -> None:
     body = ("Okafor Says He Never Pledged To Back The Nominee.\n\n"
             "David Okafor said on Monday that he never pledged to back the nominee.")
