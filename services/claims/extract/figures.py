@@ -14,8 +14,6 @@ from dataclasses import replace
 
 from schemas.claims import FigureClaim
 from services.claims.extract.constants import (
-    CURRENCY_SYMBOLS,
-    GLUED_ONLY_UNITS,
     QUALIFIERS,
     SCALE_WORDS,
     VAGUE_COUNTS,
@@ -24,15 +22,22 @@ from services.claims.extract.context import ArticleContext
 from services.claims.extract.cues import WS
 from services.claims.extract.figure_context import counted_phrase, is_name_date_or_time, superlative_about
 from services.claims.extract.figure_merges import Draft, merge_neighbours
+from services.claims.extract.figure_units import (
+    CURRENCY_SIGNS,
+    degrees_kind,
+    is_code_letter,
+    optional_group,
+    scale_after_code,
+    scale_of,
+    unit_is_written,
+    unit_of,
+)
 from services.claims.extract.figure_words import (
     AGE_SUFFIXES,
     AGE_WORDS,
     ALL_UNITS,
     COMPARISONS,
     FRACTION_WORDS,
-    MILLION_CODES,
-    MORE_CURRENCY_SYMBOLS,
-    MORE_GLUED_ONLY_UNITS,
     OPEN_ENDS,
     PRONOUN_ONE_BEFORE,
     SIGN_WORDS,
@@ -62,15 +67,13 @@ Span = tuple[int, int]
 # markup attribute's value: "G7", "COVID-19", "192.168", "24/7", "+1-222", "%20", "id=305",
 # '<tweet id="6721385">' and "2.5^-1" are not figures.
 _LEFT = r"(?<![\w’'.$£€/+%=^-])(?<!=\")"
-_CURRENCY_SIGNS = {**CURRENCY_SYMBOLS, **MORE_CURRENCY_SYMBOLS}
-_GLUED_ONLY = GLUED_ONLY_UNITS | MORE_GLUED_ONLY_UNITS
 _BOUNDS = {**QUALIFIERS, **COMPARISONS}
 # What a figure can start with: a digit, a sign, a currency, a number word or an article (as a
 # prefix tree, so that most positions fail after a character or two).
-_FIRST_CHARS = {*"0123456789.-−", *VULGAR_FRACTIONS, *(c[0] for c in _CURRENCY_SIGNS if not c[0].isalpha())}
+_FIRST_CHARS = {*"0123456789.-−", *VULGAR_FRACTIONS, *(c[0] for c in CURRENCY_SIGNS if not c[0].isalpha())}
 _FIRST = (
     rf"(?:[{re.escape(''.join(sorted(_FIRST_CHARS)))}]|(?i:{trie([*ANCHOR_WORDS, *SIGN_WORDS])})\b"
-    rf"|(?i:an?){WS}|{trie(c for c in _CURRENCY_SIGNS if c[0].isalpha())})"
+    rf"|(?i:an?){WS}|{trie(c for c in CURRENCY_SIGNS if c[0].isalpha())})"
 )
 # A sign: "-5", "−273.15", "minus 5", "negative one".
 _SIGN = rf"(?:[-−](?=[\d.])|[-−]{WS}(?=\d)|(?i:{alternation(SIGN_WORDS)}){WS}+)"
@@ -112,20 +115,11 @@ _QUALIFIER_LAST_WORDS = frozenset(q.split()[-1] for q in (*_BOUNDS, "between", "
 _LAST_WORD = re.compile(rf"([A-Za-z]+|[<>=≤≥]){WS}*\Z")
 # Rule: "500 or more", "5,000 or less" — an open end after the number bounds it.
 _OPEN_END = re.compile(rf"{WS}+({alternation(OPEN_ENDS)})(?![\w])")
-_DIGIT_AFTER = re.compile(rf"{WS}*\d")
 _AGE_BEFORE = re.compile(rf"(?i:{alternation(AGE_WORDS)}){WS}+\Z")
 _VERB_BEFORE = re.compile(rf"([A-Za-z]+){WS}+\Z")
 _SPACES = re.compile(r"\s+")
-_INCH_AFTER = re.compile(rf"{WS}*(?:[.!?;,)]|\Z)|{WS}+(?:thick|long|wide|tall|high|deep|across|in{WS}+diameter)\b")
 _INCHES_AFTER_FOOT = re.compile(r"-(\d{1,2})(?![\w.,]|-\d)")
 _SPACED_SIGN = re.compile(rf"[-−]{WS}")
-# Words that make a bare "24 degrees" or "30C" a temperature, not an angle or a model name ("Boeing
-# 777F"), in the sentence that holds it or the one before.
-_WEATHER = re.compile(
-    r"(?i:temperature|weather|forecast|heat|hot|cold|warm|cool|freez|degrees? (?:fahrenheit|celsius)|thermometer"
-    r"|\bhighs?\b|\blows?\b|fever|boil|oven)"
-)
-_SCALE_AFTER_CODE = re.compile(rf"{WS}+(million|billion|trillion)(?![\w])")
 
 
 def figure_claims(ctx: ArticleContext) -> list[FigureClaim]:
@@ -213,14 +207,14 @@ def _plain(ctx: ArticleContext, match: re.Match[str]) -> Draft | None:
     if not qual and _is_bare_name(ctx, match):
         return None
     negative = bool(match.group("neg") or match.group("negc"))
-    unit, quantity, unit_end = _unit(match)
-    if _is_code_letter(ctx, match):
+    unit, quantity, unit_end = unit_of(match)
+    if is_code_letter(ctx, match):
         return None  # "Boeing 777F", "the 13F filing": a model or form name, not a temperature
-    quantity = _degrees_kind(ctx, match, unit, quantity)
+    quantity = degrees_kind(ctx, match, unit, quantity)
     if _SPACED_SIGN.fullmatch(match.group("neg") or "") and quantity != "temperature":
         return None  # "Results - 20 firms": a dash; "- 20 degrees Fahrenheit" is a temperature
-    code_scale, unit_end = _scale_after_code(ctx.body, match, quantity, unit_end)
-    scale = _scale(match, unit) * code_scale
+    code_scale, unit_end = scale_after_code(ctx.body, match, quantity, unit_end)
+    scale = scale_of(match, unit) * code_scale
     number_span = (match.start("cur") if match.group("cur") else match.start("num"), unit_end)
     value = (-value if negative else value) * scale
     draft = Draft((qual_start, unit_end), number_span, quantity or "count", value=value, unit=unit)
@@ -276,44 +270,6 @@ def _not_a_number(body: str, match: re.Match[str]) -> bool:
     )
 
 
-def _scale(match: re.Match[str], unit: str | None) -> float:
-    scale_text = match.group("scale")
-    if unit == "m" and scale_text and scale_text.strip() == "m":
-        scale_text = None  # "5m" with no currency: metres, not millions
-    if scale_text == "T" and not match.group("cur"):
-        scale_text = None  # "100T": a trillion only in money ("$2.1T")
-    millions = 1e6 if match.group("unit") in MILLION_CODES else 1.0  # "30 MUSD"
-    return parse_scale(scale_text) * millions
-
-
-def _degrees_kind(ctx: ArticleContext, match: re.Match[str], unit: str | None, quantity: str | None) -> str | None:
-    # "the temperature is 24 degrees", "highs of 30°": degrees with weather words about are heat.
-    if unit != "deg":
-        return quantity
-    return "temperature" if _about_weather(ctx, match) else quantity
-
-
-def _is_code_letter(ctx: ArticleContext, match: re.Match[str]) -> bool:
-    # A capital C or F glued to a number is a temperature in weather copy ("highs of 30C") only.
-    return match.group("unit") in {"C", "F"} and not match.group("glue") and not _about_weather(ctx, match)
-
-
-def _about_weather(ctx: ArticleContext, match: re.Match[str]) -> bool:
-    # Weather words in the figure's sentence or the one before ("It got cold. Now it is -10C").
-    start, end = ctx.sentences.sentence_of(match.start())
-    before = ctx.sentences.sentence_of(start - 1)[0] if start > 0 else start
-    return _WEATHER.search(ctx.body, min(before, start), max(end, match.end())) is not None
-
-
-def _scale_after_code(body: str, match: re.Match[str], quantity: str | None, unit_end: int) -> tuple[float, int]:
-    # "75 USD million": a currency code between the number and its scale, as wire copy writes it.
-    code = match.group("unit")
-    if quantity != "money" or not code or not code.isupper():
-        return 1.0, unit_end
-    found = _SCALE_AFTER_CODE.match(body, unit_end)
-    return (parse_scale(found.group(1)), found.end()) if found else (1.0, unit_end)
-
-
 def _qualifier_before(ctx: ArticleContext, match: re.Match[str]) -> tuple[str | None, int]:
     """The qualifier right before the number as written, and where the figure starts with it."""
     start = match.start()
@@ -324,59 +280,10 @@ def _qualifier_before(ctx: ArticleContext, match: re.Match[str]) -> tuple[str | 
     return ((found.group(1) or found.group(2)), found.start()) if found else (None, start)
 
 
-def _unit(match: re.Match[str]) -> tuple[str | None, str | None, int]:
-    # The unit, its quantity, and where the figure ends; currency symbols count as a unit.
-    unit_text = match.group("unit")
-    number_end = max(match.end("num"), match.end("scale"), _group_end(match, "num2"), _group_end(match, "scale2"))
-    if unit_text and not _unit_is_written(match, unit_text):
-        unit_text = None
-    currency = match.group("cur") or _group(match, "cur2")
-    if unit_text and ALL_UNITS[unit_text][1] == "money":
-        sign, opens_next = not unit_text[0].isalnum(), _DIGIT_AFTER.match(match.string, match.end("unit"))
-        if (sign and (currency or opens_next)) or (currency and opens_next):
-            unit_text = None  # "$ 20 $ 37", "rmb 10 usd 20": the second currency opens the next amount
-    if currency:
-        if unit_text and ALL_UNITS[unit_text][1] == "money":
-            return ALL_UNITS[unit_text][0], "money", match.end("unit")
-        return _CURRENCY_SIGNS[currency.rstrip()], "money", number_end
-    if unit_text:
-        if unit_text.lower() in {"pound", "pounds"} and match.group("scale"):
-            return "GBP", "money", match.end("unit")  # "20 million pounds" is money, "25 pounds" weight
-        unit, quantity = ALL_UNITS[unit_text]
-        return unit, quantity, match.end("unit")
-    scale = match.group("scale")
-    if scale and scale.strip() == "m":
-        return "m", "length", number_end  # "5m" with no currency is metres
-    return None, None, number_end
-
-
-def _unit_is_written(match: re.Match[str], unit_text: str) -> bool:
-    # Letters that are units only glued to the number ("10L", "30C"), or for "m" without a currency,
-    # or for "in" before a size word or the end of the sentence ("2 1/2 in thick", "my pencil is 2
-    # in."); an inch mark that closes a quotation ('"English 101"') is a quote mark.
-    body, end = match.string, match.end("unit")
-    if unit_text == '"':
-        opened = body.count('"', body.rfind("\n", 0, match.start()) + 1, match.start("unit"))
-        return opened % 2 == 0
-    if unit_text not in _GLUED_ONLY or not match.group("glue"):
-        return True
-    if unit_text == "m":
-        return not match.group("cur")  # "a 400 m race"; "$5 m" is no money in metres
-    return unit_text == "in" and _INCH_AFTER.match(body, end) is not None
-
-
-def _group(match: re.Match[str], name: str) -> str | None:
-    return match.group(name) if name in match.re.groupindex else None
-
-
-def _group_end(match: re.Match[str], name: str) -> int:
-    return match.end(name) if _group(match, name) else -1
-
-
 def _ranged(match: re.Match[str], draft: Draft, scale: float, negative: bool) -> Draft:
     # "10-20", "between 10 and 20", "from $2 to 3bn", "-18 to -34": both ends take the scale written
     # last; the lower end is the low one whatever the order.
-    if not _group(match, "num2"):
+    if not optional_group(match, "num2"):
         return draft
     first, second = parse_number(match.group("num")), parse_number(match.group("num2"))
     if first is None or second is None:
@@ -480,7 +387,7 @@ def _qualified(draft: Draft, qualifier: str, value: float | None) -> Draft:
 def _is_bare_name(ctx: ArticleContext, match: re.Match[str]) -> bool:
     # Only bare numbers can be ids or dates; "over 100", "$5", "-5" and "5 km" are always figures.
     unit = match.group("unit")
-    if match.group("cur") or (unit and _unit_is_written(match, unit)) or match.group("neg"):
+    if match.group("cur") or (unit and unit_is_written(match, unit)) or match.group("neg"):
         return False
     start, end = match.start("num"), match.start("glue") if unit else match.end()
     return is_name_date_or_time(

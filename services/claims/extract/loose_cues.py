@@ -1,9 +1,9 @@
 """Rules 1 and 2 of ``quotes``, loosely: cue clauses whose speaker the name patterns do not read
 (pure core).
 
-"…,” said one Democratic source on the panel." / "…” ― Jane Doe" / "In the ad, the announcer said, “…”" /
-"He then defended the remark, saying, “…”" / "a friend commented: “…”" (a cue learned from PolNeAR,
-``learned_cues``). ``quotes`` tries the strict patterns first and these after them.
+"…,” said one Democratic source on the panel." / "…” ― Jane Doe" /
+"In the ad, the announcer said, “…”" / "He then defended the remark, saying, “…”" /
+"a friend commented: “…”" (a cue learned from PolNeAR, ``learned_cues``). ``quotes`` tries the strict patterns first and these after them.
 """
 
 from __future__ import annotations
