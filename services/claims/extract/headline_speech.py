@@ -18,10 +18,10 @@ import re
 from services.claims.extract.constants import HEADLINE_CUES, HEADLINE_SUBJECT_MAX_WORDS, INDIRECT_MIN_WORDS
 from services.claims.extract.context import ArticleContext, trim_end, word_count
 from services.claims.extract.cues import WS
+from services.claims.extract.reported_clauses import ClauseStatement
 from services.claims.extract.speakers import Subject, subject_from_span
 
 Span = tuple[int, int]
-ClauseStatement = tuple[Span, Subject, str, Span, str | None]
 
 _CAP_WORD = r"[A-Z][\w’'.&-]*"
 _SUBJECT = rf"{_CAP_WORD}(?:{WS}+{_CAP_WORD}){{0,{HEADLINE_SUBJECT_MAX_WORDS - 1}}}?"

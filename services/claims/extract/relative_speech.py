@@ -18,11 +18,10 @@ from services.claims.extract.constants import INDIRECT_MIN_WORDS, RELATIVE_ANTEC
 from services.claims.extract.context import ArticleContext, trim_end, word_count
 from services.claims.extract.cues import CLAUSE_CUE_RE, WS
 from services.claims.extract.learned_cues import cue_runs
-from services.claims.extract.reported_clauses import after_cue
+from services.claims.extract.reported_clauses import ClauseStatement, after_cue
 from services.claims.extract.speakers import Subject
 
 Span = tuple[int, int]
-ClauseStatement = tuple[Span, Subject, str, Span, str | None]
 
 _WHO = re.compile(
     rf"(?<![\w’'-])who(?:{WS}+(?:also|later|then|earlier|previously|repeatedly|has|had|have|once|again|recently|"
