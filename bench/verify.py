@@ -4,8 +4,8 @@ Run ``.venv/bin/python -m bench.verify [--sizes 1000,10000,100000,1000000] [--ac
 writes ``bench/results/verify.md``.
 
 * Scale: a generated stream (``bench.verify_workload``) is handled live, every event through
-  ``handle()`` as the service does (with its runner's ``HeapFreezer`` between events); when the index holds each size, the next ``--window`` articles are
-  timed one ``handle()`` each (time ÷ the article's claims) and the memory per indexed claim is the RSS
+  ``handle()`` as the service does (with its runner's ``HeapFreezer`` between events); when the
+  index holds each size, the next ``--window`` articles are timed one ``handle()`` each (time ÷ the article's claims) and the memory per indexed claim is the RSS
   growth since the empty state, after ``gc.collect()``, divided by the claims indexed (events are not
   kept, so RSS is the projection plus allocator slack).
 * Replay: the live run's events are written as JSON to a temporary file. (1) Every event but the last

@@ -189,8 +189,9 @@ class ClaimIndex:
 
         Enough is one shared name or two shared words (a match needs at least that, see
         matching.py); they are found from the posting lists of ints alone
-        (``_hits_most_recent_first``), so only those few records are compared. Only the time buckets within MATCH_WINDOW are looked up (an undated claim looks
-        up every bucket, a dated one the undated bucket too). Hot keys are skipped, see above.
+        (``_hits_most_recent_first``), so only those few records are compared. Only the time
+        buckets within MATCH_WINDOW are looked up (an undated claim looks up every bucket, a dated
+        one the undated bucket too). Hot keys are skipped, see above.
         """
         buckets = self._query_buckets(record.published_at)
         filed = [self._postings[b] for b in buckets if b in self._postings]

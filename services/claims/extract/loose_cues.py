@@ -3,7 +3,8 @@
 
 "…,” said one Democratic source on the panel." / "…” ― Jane Doe" /
 "In the ad, the announcer said, “…”" / "He then defended the remark, saying, “…”" /
-"a friend commented: “…”" (a cue learned from PolNeAR, ``learned_cues``). ``quotes`` tries the strict patterns first and these after them.
+"a friend commented: “…”" (a cue learned from PolNeAR, ``learned_cues``).
+``quotes`` tries the strict patterns first and these after them.
 """
 
 from __future__ import annotations
