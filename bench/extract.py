@@ -7,6 +7,9 @@ Run ``.venv/bin/python -m bench.extract [--limit N]``. Reads ``<repo>/../shared/
 * figures on Recognizers-Text and quantulum3's test set, wirecheck beside the ``quantulum3`` package;
 * speed on PolNeAR dev articles, wirecheck's ``extract_claims`` beside ``quantulum3.parser.parse``.
 
+``--quotes FILE`` and ``--figures FILE …`` score other files of the same record shapes (held-out data,
+say); the speed rows then time the texts of the quotes file.
+
 The scoring rules are in ``bench.scoring`` and follow ``shared/eval/README.md``.
 """
 
@@ -43,6 +46,8 @@ from services.claims.extract import EXTRACTOR_VERSION, extract_claims
 REPO = Path(__file__).resolve().parents[1]
 RESULTS = REPO / "bench" / "results" / "extract.md"
 QUOTE_TYPES = ("direct", "indirect", "mixed")
+QUOTES_FILE = "polnear_dev.jsonl"
+FIGURE_FILES = ("recognizers_text_en.jsonl", "quantulum3_en.jsonl")
 WORDS_PER_ARTICLE = 600  # the speed target is stated for ~600-word news articles
 
 # Targets (the brief of this benchmark; README.md of shared/eval for the published comparisons).
@@ -102,7 +107,7 @@ def _continues(claim, found: list[dict]) -> bool:
 
 def score_quotes(records: list[dict]) -> QuoteScores:
     scores = QuoteScores()
-    for record in tqdm(records, desc="quotes (PolNeAR dev)", unit="article", file=sys.stderr):
+    for record in tqdm(records, desc="quotes", unit="article", file=sys.stderr):
         pred = _predicted_statements(record["text"], record["id"])
         gold = record["quotes"]
         pairs = match_spans([p["span"] for p in pred], [tuple(g["span"]) for g in gold])
@@ -259,9 +264,18 @@ def _header(args: argparse.Namespace) -> list[str]:
         f"- Python {platform.python_version()}; {_versions()}; extractor `{EXTRACTOR_VERSION}`",
         f"- data: `../shared/eval/` read at run time; limit per file: {args.limit or 'none'}; quantulum3 speed on "
         f"a sample of {args.quantulum_speed_sample} articles",
-        "- command: `.venv/bin/python -m bench.extract" + (f" --limit {args.limit}" if args.limit else "") + "`",
+        "- command: `.venv/bin/python -m bench.extract" + "".join(_non_default_options(args)) + "`",
         "",
     ]
+
+
+def _non_default_options(args: argparse.Namespace) -> Iterator[str]:
+    if args.limit:
+        yield f" --limit {args.limit}"
+    if args.quotes != QUOTES_FILE:
+        yield f" --quotes {args.quotes}"
+    if tuple(args.figures) != FIGURE_FILES:
+        yield " --figures " + " ".join(args.figures)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -271,13 +285,18 @@ def main(argv: list[str] | None = None) -> None:
                         help="PolNeAR articles timed with quantulum3 (slow; default 12)")
     parser.add_argument("--rounds", type=int, default=3, help="passes over the articles when timing wirecheck")
     parser.add_argument("--out", type=Path, default=RESULTS)
+    parser.add_argument("--quotes", default=QUOTES_FILE, metavar="FILE",
+                        help=f"quotes file, PolNeAR's shape: a name in ../shared/eval or a path (default {QUOTES_FILE})")
+    parser.add_argument("--figures", nargs="+", default=list(FIGURE_FILES), metavar="FILE",
+                        help="figure files, Recognizers-Text's shape: names in ../shared/eval or paths "
+                             f"(default {' '.join(FIGURE_FILES)})")
     args = parser.parse_args(argv)
 
-    polnear = read_jsonl("polnear_dev.jsonl", limit=args.limit)
+    polnear = read_jsonl(args.quotes, limit=args.limit)
     quotes = score_quotes(polnear)
     recall_by_type = type_recall(polnear)
 
-    figure_sets = {name: read_jsonl(f"{name}.jsonl", limit=args.limit) for name in ("recognizers_text_en", "quantulum3_en")}
+    figure_sets = {Path(name).stem: read_jsonl(name, limit=args.limit) for name in args.figures}
     figures = {
         name: {
             "wirecheck": score_figures(records, wirecheck_figures, f"figures {name} (wirecheck)"),
@@ -315,7 +334,7 @@ def _tables(quotes: QuoteScores, recall_by_type, figures, ours: Rate, theirs: Ra
     rows += list(_speed_rows(ours, theirs, mean_words))
     notes = [
         "",
-        f"Quotes: PolNeAR dev, {n_articles} articles, {quotes.spans.gold} gold attributions; predictions are "
+        f"Quotes: `{Path(args.quotes).name}`, {n_articles} articles, {quotes.spans.gold} gold attributions; predictions are "
         "wirecheck's quote and attribution claims; match = content spans overlapping by ≥ 30 % of the longer "
         "span, one to one. A continuation quote (\"…,” he said. “…”: no cue of its own, the same speaker as the "
         "quote before) is joined to that quote, as PolNeAR annotates one speaker's words around a cue as one "
@@ -331,7 +350,7 @@ def _tables(quotes: QuoteScores, recall_by_type, figures, ours: Rate, theirs: Ra
         "counts them as false positives), for both systems alike (`bench.scoring.scored_figures`). "
         "`quantulum3_en` is quantulum3's own test set, so the package scores about 100 there by construction; "
         "Recognizers-Text is the fairer comparison.",
-        f"Speed: PolNeAR dev article texts (mean {mean_words:.0f} words), one process, wall clock with "
+        f"Speed: the article texts of `{Path(args.quotes).name}` (mean {mean_words:.0f} words), one process, wall clock with "
         f"`time.perf_counter` after a warm-up (the CPU-time row uses `time.process_time`, which other load on "
         f"a shared machine slows far less); wirecheck over {args.rounds} passes of all articles, quantulum3 over "
         f"a sample of {args.quantulum_speed_sample} articles (it is slow). \"600-word articles/s\" = words/s ÷ 600, "
@@ -363,7 +382,8 @@ def _figure_rows(figures: dict) -> Iterator[str]:
         for sys_ in totals:
             totals[sys_] = [t + r for t, r in zip(totals[sys_], result[sys_], strict=True)]
         yield from _figure_pair(name, result["wirecheck"], result["quantulum3"], bold=False)
-    yield from _figure_pair("both sets", totals["wirecheck"], totals["quantulum3"], bold=True)
+    name = "both sets" if len(figures) == 2 else "all sets"
+    yield from _figure_pair(name, totals["wirecheck"], totals["quantulum3"], bold=True)
 
 
 def _figure_pair(name: str, ours, theirs, *, bold: bool) -> Iterator[str]:
