@@ -6,6 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 PYTEST_ARGS ?=
+BENCH_EXTRACT_ARGS ?=
 
 .PHONY: help venv browser demo serve test test-unit kafka-up kafka-down kafka-status schemas bench bench-extract bench-verify bench-serialise bench-e2e bench-profile bench-faults clean
 
@@ -63,7 +64,7 @@ kafka-status: venv
 bench: bench-extract bench-verify bench-serialise bench-e2e
 
 bench-extract: venv
-	$(BIN)/python -m bench.extract
+	$(BIN)/python -m bench.extract $(BENCH_EXTRACT_ARGS)
 
 bench-verify: venv
 	$(BIN)/python -m bench.verify
