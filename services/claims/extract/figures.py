@@ -113,8 +113,9 @@ _QUALIFIER_BEFORE = re.compile(
 _QUALIFIER_WINDOW = 45  # "equal to or greater than" and its spacing
 _QUALIFIER_LAST_WORDS = frozenset(q.split()[-1] for q in (*_BOUNDS, "between", "from"))
 _LAST_WORD = re.compile(rf"([A-Za-z]+|[<>=≤≥]){WS}*\Z")
-# Rule: "500 or more", "5,000 or less" — an open end after the number bounds it.
-_OPEN_END = re.compile(rf"{WS}+({alternation(OPEN_ENDS)})(?![\w])")
+# Rule: "500 or more", "5,000 or less" — an open end after the number bounds it; not before
+# "than" and a number, where a comparison opens the next figure ("equal to 5000 or less than 6000").
+_OPEN_END = re.compile(rf"{WS}+({alternation(OPEN_ENDS)})(?![\w])(?!{WS}+than{WS}+{_FIRST})")
 _AGE_BEFORE = re.compile(rf"(?i:{alternation(AGE_WORDS)}){WS}+\Z")
 _VERB_BEFORE = re.compile(rf"([A-Za-z]+){WS}+\Z")
 _SPACES = re.compile(r"\s+")
@@ -189,8 +190,12 @@ def _ratio(ctx: ArticleContext, match: re.Match[str]) -> Draft | None:
     whole *= parse_scale(match.group("scale2"))
     if not 0 < part < whole <= _RATIO_MAX_DENOMINATOR * parse_scale(match.group("scale2")):
         return None
+    # "nearly three in 10", "more than one in five", "2 in 5 or more": qualified like any number.
+    qual, qual_start = _qualifier_before(ctx, match)
     phrase = counted_phrase(ctx.body, match.end(), allow_of=False)
-    return Draft((match.start(), match.end()), match.span(), "proportion", value=part / whole, about=phrase.about)
+    draft = Draft((qual_start, match.end()), match.span(), "proportion", value=part / whole, about=phrase.about)
+    draft = _open_ended(ctx.body, draft, qual)
+    return _qualified(draft, qual, draft.value) if qual and qual.lower() not in {"between", "from"} else draft
 
 
 def _plain(ctx: ArticleContext, match: re.Match[str]) -> Draft | None:

@@ -290,3 +290,34 @@ def test_a_bare_number_and_a_count_of_people_stay_apart() -> None:
 )
 def test_the_sides_of_a_size_share_a_length_unit(body: str, expected: list) -> None:
     assert [(f.text, f.value, f.unit) for f in _figures(body)] == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # "or more than" before a number opens a comparison, not an open end of the number before it
+        ("Bids of 80 or more than 90 dollars came in.", [("80", 80, None, None), ("more than 90 dollars", None, 90, None)]),
+        ("They seated 300 or fewer than 250 guests.", [("300", 300, None, None), ("fewer than 250 guests", None, None, 250)]),
+        # with no number after "than" it is still the open end
+        ("She scored 200 or greater than that.", [("200 or greater", None, 200, None)]),
+    ],
+)
+def test_an_open_end_before_than_and_a_number_is_a_comparison(body: str, expected: list) -> None:
+    assert [(f.text, f.value, f.low, f.high) for f in _figures(body)] == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "text", "expected"),
+    [
+        ("It was picked by nearly three in 10 voters.", "nearly three in 10",
+         {"value": 0.3, "qualifier": "nearly", "approximate": True, "quantity": "proportion"}),
+        ("More than one in five adults smoke.", "More than one in five",
+         {"value": None, "low": 0.2, "low_inclusive": False, "qualifier": "more than"}),
+        ("Expect 2 in 5 or more to fail.", "2 in 5 or more",
+         {"value": None, "low": 0.4, "low_inclusive": True, "qualifier": "or more"}),
+    ],
+)
+def test_a_proportion_takes_its_qualifier(body: str, text: str, expected: dict) -> None:
+    [figure] = _figures(body)
+    assert figure.text == text
+    _check(figure, expected)
