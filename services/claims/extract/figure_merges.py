@@ -32,7 +32,8 @@ _BOUND_JOIN = re.compile(rf"{WS}*,?{WS}*(?:(and|but){WS}+)?")
 _CENTS_END = re.compile(rf"{WS}*(?:[^\w\s]|\Z)|{WS}+(?:more|less|each|for|to|in|on|at|a|an|the)(?![\w])")
 _PLUS_MINUS = re.compile(rf"{WS}*(?:±|\+/-|\+-|\+/−){WS}*")
 # "5 or 6 percent" shares any unit; "2 x 3 m", "20 by 30 feet" share a length: the sides of a size.
-_ALTERNATIVE_JOIN = re.compile(rf"{WS}+(?:and|or|(x|×|by)){WS}+")
+# "46 to 40 percent" is a score (``figures`` reads no range high to low): both sides are percent.
+_ALTERNATIVE_JOIN = re.compile(rf"{WS}+(?:and|or|to|(x|×|by)){WS}+")
 
 
 @dataclass(slots=True)

@@ -243,8 +243,25 @@ def _is_range(match: re.Match[str], qual: str | None) -> bool:
     first, second = match.group("num"), match.group("num2")
     if _is_year(first) and len(second) == 2 and second.isdigit() and int(second) <= int(first[2:]):
         return False  # "1995-01" is a month, "2013-14" a span of years
+    if match.group("sep").strip() == "to" and (qual or "").lower() != "between":
+        if _is_year(first) and (optional_group(match, "cur2") or not _is_year(second)):
+            return False  # "$362 million in 2014 to $557 million": a year, then the next amount
+        if _descending(match):
+            return False  # "leads 57 percent to 33 percent", "fell from 71 to 55": a score or a change
     unit1, unit = match.group("unit1"), match.group("unit")
     return unit1 is None or (unit is not None and ALL_UNITS[unit1][0] == ALL_UNITS[unit][0])
+
+
+def _descending(match: re.Match[str]) -> bool:
+    # Ranges are written low to high; two positive amounts high to low are a score or a change
+    # (a fall from one to the other). Negative ends are left alone: "-18 to -34 °C" is a range.
+    if match.group("neg") or match.group("negc") or match.group("neg2"):
+        return False
+    first, second = parse_number(match.group("num")), parse_number(match.group("num2"))
+    if first is None or second is None:
+        return False
+    scale2 = parse_scale(match.group("scale2") or match.group("scale"))
+    return first * parse_scale(match.group("scale") or match.group("scale2")) > second * scale2
 
 
 def _is_tally(match: re.Match[str]) -> bool:

@@ -321,3 +321,33 @@ def test_a_proportion_takes_its_qualifier(body: str, text: str, expected: dict) 
     [figure] = _figures(body)
     assert figure.text == text
     _check(figure, expected)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # two amounts high to low are a score or a change, not a range; a bare first side shares the unit
+        ("The mayor leads 57 percent to 33 percent.", [("57 percent", 57, "percent"), ("33 percent", 33, "percent")]),
+        ("She would win 52 to 38 percent.", [("52", 52, "percent"), ("38 percent", 38, "percent")]),
+        ("The bill passed 90 to 10 in the Senate.", [("90", 90, None), ("10", 10, None)]),
+        ("Approval fell from 71 percent to 55 percent.", [("from 71 percent", 71, "percent"), ("55 percent", 55, "percent")]),
+        # a year before "to" and an amount is the year of the amount before it
+        ("Sales went from $3 million in 2014 to $5 million in 2015.",
+         [("from $3 million", 3e6, "USD"), ("2014", 2014, None), ("$5 million", 5e6, "USD"), ("2015", 2015, None)]),
+    ],
+)
+def test_amounts_written_high_to_low_are_no_range(body: str, expected: list) -> None:
+    assert [(f.text, f.value, f.unit) for f in _figures(body)] == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "text", "low", "high"),
+    [
+        ("Lows of -5 to -10 degrees are expected.", "-5 to -10 degrees", -10, -5),  # negative ends: a range
+        ("Between 50 and 20 boats were lost.", "Between 50 and 20 boats", 20, 50),  # "between" makes a range
+        ("from 2008 to 2012", "from 2008 to 2012", 2008, 2012),  # a span of years
+    ],
+)
+def test_ranges_that_stay_ranges(body: str, text: str, low: float, high: float) -> None:
+    [figure] = _figures(body)
+    assert (figure.text, figure.low, figure.high) == (text, low, high)
