@@ -8,6 +8,8 @@ with its bracketed acronyms as aliases:
 * "STATEMENT, citing the health ministry."
 * "STATEMENT, SOHR reported." / "The ministry said (that) STATEMENT." — an organisation, country or
   unnamed body as the subject of an asserting verb (people's words are indirect quotes instead).
+* "In a CBS News poll released Monday, STATEMENT." / "STATEMENT in a CNN national poll." — a poll or
+  survey is the source of the findings it frames (cue "in").
 """
 
 from __future__ import annotations
@@ -27,6 +29,22 @@ _CREDIT = re.compile(
     rf"(?<![\w’'-])(?P<cue>[Aa]ccording{WS}+to|citing){WS}+(?P<src>[^,.;:!?\n“”\"]{{2,120}}?)"
     rf"(?:{WS}*\((?P<acr>[^()\n]{{1,80}})\))?{WS}*(?=[,.;:!?“”\"]|\Z)"
 )
+# A poll or survey named by a determiner or modifiers: "a CNN national poll", "the latest polls",
+# "New Hampshire surveys"; words after the noun ("released Monday", "of likely voters") belong to it.
+_POLL = (
+    rf"(?:(?:a|an|the|this|that|its|their|his|her|recent|new|latest|several|many|most|public){WS}+)?"
+    rf"(?:[^\s,;:“”\"]+{WS}+){{0,6}}?(?:poll|polls|survey|surveys)(?![\w’'-])"
+)
+# Rule: "In a CBS News poll released Monday, STATEMENT." — the poll, then a comma, opens the sentence.
+_POLL_LEAD = re.compile(rf"(?P<cue>[Ii]n){WS}+(?P<src>{_POLL}(?:{WS}+[^,;:\n“”\"]{{1,60}}?)?){WS}*,{WS}*")
+# Rule: "STATEMENT in a CNN national poll [released Monday]." — one poll closes the sentence. Only
+# one named poll, with what tells which poll it was: "a lead in the polls", "support in polls" read
+# a standing, not a finding, and "head to the polls" is voting.
+_POLL_TRAIL = re.compile(
+    rf"{WS}+(?P<cue>in){WS}+(?P<src>(?:a|an|the|this|that){WS}+(?:[^\s,;:“”\"]+{WS}+){{0,6}}?(?:poll|survey)"
+    rf"(?:{WS}+(?:released|conducted|taken|published|of|by|for|last|this|earlier|on)(?![\w’'-])"
+    rf"[^,;:\n“”\"().!?]{{0,50}}?)?){WS}*[.!?]?[\"”’)]*{WS}*\Z"
+)
 _LEADING_DETERMINER = re.compile(rf"(?:the|The){WS}+")
 _ACRONYM_LIKE = re.compile(r"[A-Z][A-Za-z&.-]{1,11}")
 
@@ -38,7 +56,7 @@ def attribution_claims(
     claims = []
     credited_sentences: set[Span] = set()
     for start, end in ctx.sentences.spans:
-        claim = _credit_claim(ctx, start, end)
+        claim = _credit_claim(ctx, start, end) or _poll_claim(ctx, start, end, skip)
         if claim is not None:
             claims.append(claim)
             credited_sentences.add((start, end))
@@ -71,6 +89,28 @@ def _credit_claim(ctx: ArticleContext, start: int, end: int) -> AttributionClaim
         cue=cue,
         cue_span=match.span("cue"),
     )
+
+
+def _poll_claim(ctx: ArticleContext, start: int, end: int, skip: list[Span]) -> AttributionClaim | None:
+    # A poll frames the findings of its sentence: a source in DESIGN.md's sense, like "according to".
+    body = ctx.body
+    if body.find("poll", start, end) < 0 and body.find("survey", start, end) < 0:
+        return None
+    if _overlaps((start, end), skip):
+        return None
+    lead = _POLL_LEAD.match(body, start, end)
+    if lead is not None:
+        statement = (lead.end(), trim_end(body, lead.end(), end))
+    else:
+        lead = _POLL_TRAIL.search(body, start, end)
+        if lead is None:
+            return None
+        statement = (start, trim_end(body, start, lead.start()))
+    if word_count(body[statement[0]:statement[1]]) < INDIRECT_MIN_WORDS:
+        return None
+    source = Source(name=re.sub(r"\s+", " ", lead.group("src")), span=lead.span("src"))
+    return AttributionClaim(**ctx.claim_fields(kind="attribution", span=statement), source=source, cue="in",
+                            cue_span=lead.span("cue"))
 
 
 def _credited_statement(body: str, match: re.Match[str], start: int, end: int) -> Span | None:

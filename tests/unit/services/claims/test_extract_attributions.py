@@ -34,6 +34,14 @@ def _attributions(body: str) -> list[tuple]:
          [("cases had doubled since May", "World Health Organization", ("WHO",), "said")]),
         ("Reuters reported that the convoy had reached the city.",
          [("the convoy had reached the city", "Reuters", (), "reported")]),
+        # a poll frames the findings of its sentence
+        ("In a Marist College poll released Tuesday, 48 percent of voters backed the levy.",
+         [("48 percent of voters backed the levy", "a Marist College poll released Tuesday", (), "in")]),
+        ("In recent statewide surveys, the mayor has trailed her challenger by six points.",
+         [("the mayor has trailed her challenger by six points", "recent statewide surveys", (), "in")]),
+        ("The governor held a 12-point lead among suburban women in a Quinnipiac poll of likely voters.",
+         [("The governor held a 12-point lead among suburban women", "a Quinnipiac poll of likely voters", (),
+           "in")]),
     ],
 )
 def test_attributions(body: str, expected: list[tuple]) -> None:
@@ -47,6 +55,9 @@ def test_attributions(body: str, expected: list[tuple]) -> None:
         "North Korea fired two missiles on Monday.",
         "Jane Doe said that the talks had stalled.",  # a person: indirect quote, not attribution
         "“Prices will rise,” the ministry said.",  # quoted: a quote, not attribution
+        "The senator has slipped badly in the polls since the debate.",  # a standing, not one poll's finding
+        "Voters in the county head to the polls on Tuesday.",  # voting
+        "In a poll, nothing.",  # too short to be a finding
     ],
 )
 def test_not_attributions(body: str) -> None:
