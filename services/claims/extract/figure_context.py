@@ -24,7 +24,11 @@ from services.claims.extract.constants import (
 from services.claims.extract.cues import WS
 from services.claims.extract.figure_words import ZERO_WORDS
 
-_PHRASE = re.compile(rf"(?P<of>{WS}+of)?(?P<words>(?:{WS}+[A-Za-z][\w’'-]*){{1,{NOUN_PHRASE_MAX_WORDS + 1}}})")
+# Letters glued to digits ("USD50", "MH17") are another figure or a name, not a counted word;
+# "F-16 jets" is.
+_PHRASE = re.compile(
+    rf"(?P<of>{WS}+of)?(?P<words>(?:{WS}+[A-Za-z](?![A-Za-z]*\d)[\w’'-]*){{1,{NOUN_PHRASE_MAX_WORDS + 1}}})"
+)
 _WORD = re.compile(r"[A-Za-z][\w’'-]*")
 # Verbs that end a noun phrase though they are not in -ed or -ing ("residents are", "towns fell").
 _AUXILIARIES = frozenset("are is were was have has had fell died fled rose will would could may".split())

@@ -283,11 +283,14 @@ def _ordinal_not_fraction(body: str, match: re.Match[str]) -> bool:
 
 
 def _not_a_number(body: str, match: re.Match[str]) -> bool:
-    # "that one costs" (a pronoun), "several hundred years" (a vague count, not 100).
+    # "that one costs" (a pronoun; "that one mile" is a length, but "the one year he won" a
+    # particular year), "several hundred years" (a vague count, not 100).
     text = match.group("num").lower()
     before = _VERB_BEFORE.search(body, max(0, match.start() - 12), match.start())
     word = before.group(1).lower() if before else ""
-    return (text == "one" and word in PRONOUN_ONE_BEFORE) or (
+    unit = match.group("unit")
+    measured = unit is not None and ALL_UNITS[unit][1] != "duration"
+    return (text == "one" and word in PRONOUN_ONE_BEFORE and not measured) or (
         text.split()[0] in SCALE_WORDS and word in VAGUE_BEFORE_SCALE
     )
 

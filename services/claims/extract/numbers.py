@@ -74,6 +74,7 @@ DIGITS = (
     rf"|\d+/\d+(?![/\d])"  # fraction: "3/4" (``parse_number`` keeps only plausible ones)
     rf"|\d*{_VULGAR}|\d+{WS}{_VULGAR}"  # vulgar fraction, alone or after a whole: "2½", "½"
     r"|\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?"  # Indian grouping: "12,34,567.89"
+    r"|\d{1,3}(?:\.\d{3})+,\d+(?!\d|[,.]\d)"  # continental: "1.111,11" (dot thousands, comma decimals)
     r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # comma thousands: "1,500,000.5"
     rf"|\d{{1,3}}(?:{_THIN}\d{{3}})+(?:\.\d+)?(?![\d,])(?!{WS}*\d)"  # space thousands: "40 000"
     r"|(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][-+−]?\d+(?![\w])|[x×]10\^?[-+−]?\d+|[x×]\d+\^[-+−]?\d+"
@@ -164,6 +165,7 @@ _ORDINAL_DIGITS = re.compile(r"(\d+)(?:st|nd|rd|th)")
 _EXPONENT = re.compile(r"(.+?)(?:[eE]([-+−]?\d+)|[x×](10)\^?([-+−]?\d+)|[x×](\d+)\^([-+−]?\d+))")
 # "2.5^-1", "1.1^--23": a power; each minus sign turns the exponent over.
 _POWER = re.compile(r"([\d.]+)\^([-+−]*)(\d+)")
+_CONTINENTAL = re.compile(r"\d{1,3}(?:\.\d{3})+,\d+")
 _FRACTION_DIGITS = re.compile(rf"(?:(\d+){WS}+)?(\d+)/(\d+)")
 # Denominators a written fraction takes in news and recipes; "9/11" and "24/7" are names, not values.
 _FRACTION_DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10, 16, 32, 64, 100})
@@ -224,6 +226,8 @@ def _parse_digits(text: str) -> float | None:
         base = float(exponent.group(3) or exponent.group(5) or 10)
         power_text = (exponent.group(2) or exponent.group(4) or exponent.group(6)).replace("−", "-")
         return float(exponent.group(1).replace(",", "")) * base ** int(power_text)
+    if _CONTINENTAL.fullmatch(text):
+        return float(text.replace(".", "").replace(",", "."))
     return float(text.replace(",", "").replace(" ", "").replace("\u00a0", "").replace("\u202f", ""))
 
 

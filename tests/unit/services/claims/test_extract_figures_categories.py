@@ -174,6 +174,12 @@ CASES = [
     # a scale never takes a number holding the same scale: two ends of a range
     ("Between two million and three million people fled.", "Between two million and three million people",
      {"value": None, "low": 2_000_000, "high": 3_000_000}),
+    # "one" after a determiner is a number when a measure follows it
+    ("The road needs that one mile of new asphalt.", "one mile", {"value": 1, "unit": "mi"}),
+    # a currency code glued to the amount; the word before it counts nothing
+    ("The shop gave away 3 USD50 vouchers.", "USD50", {"value": 50, "unit": "USD", "quantity": "money"}),
+    # continental grouping: dot thousands, comma decimals
+    ("The bill came to €1.234,56 in Berlin.", "€1.234,56", {"value": 1234.56, "unit": "EUR"}),
     # years stay years
     ("The law dates from 1998.", "from 1998", {"value": 1998, "quantity": "year"}),
 ]
@@ -214,6 +220,7 @@ def test_figure_categories(body: str, text: str, expected: dict) -> None:
         "Polls close at 7 p.m. on Tuesday.",  # a time, not seven pence
         '<tweet id="672138506081275904"> was posted.',  # a markup attribute
         "She had her twenty-fifth birthday.",  # an ordinal, not 1/25
+        "I chose the one day we had free.",  # a particular day, not a duration of one day
     ],
 )
 def test_not_figures(body: str) -> None:
