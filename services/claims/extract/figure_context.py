@@ -76,7 +76,8 @@ def counted_phrase(body: str, pos: int, *, allow_of: bool) -> CountedPhrase:
     verb = None
     for word in _WORD.finditer(body, match.start("words"), match.end("words")):
         lowered = word.group().lower()
-        if lowered in NOUN_PHRASE_STOPS or lowered in _PHRASE_BREAKS or len(words) == NOUN_PHRASE_MAX_WORDS:
+        number_word = lowered.partition("-")[0] in _PHRASE_BREAKS  # "six delegates", "two four-year terms"
+        if lowered in NOUN_PHRASE_STOPS or number_word or len(words) == NOUN_PHRASE_MAX_WORDS:
             break
         if _looks_verbal(lowered) and (words or lowered not in PEOPLE_NOUNS):
             # "people killed", "voters backed him": a verb after the noun ends the phrase.

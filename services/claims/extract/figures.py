@@ -54,6 +54,7 @@ from services.claims.extract.numbers import (
     SCALE,
     UNIT,
     alternation,
+    first_number_end,
     parse_number,
     trie,
     parse_ordinal,
@@ -207,6 +208,9 @@ def _plain(ctx: ArticleContext, match: re.Match[str]) -> Draft | None:
         if match is None:
             return None
     value = parse_number(match.group("num"))
+    if value is None:
+        match = _first_of_run(ctx.body, match)
+        value = parse_number(match.group("num")) if match is not None else None
     if value is None or _ordinal_not_fraction(ctx.body, match) or _not_a_number(ctx.body, match):
         return None
     if not qual and _is_bare_name(ctx, match):
@@ -234,6 +238,15 @@ def _plain(ctx: ArticleContext, match: re.Match[str]) -> Draft | None:
     if qual and qual.lower() not in {"between", "from"}:
         draft = _qualified(draft, qual, draft.value)
     return draft
+
+
+def _first_of_run(body: str, match: re.Match[str]) -> re.Match[str] | None:
+    # "two four-year terms": number words that read as two numbers; the first is read alone and
+    # the search goes on after it. Digits that are no number ("9/11") stay none.
+    if match.group("num")[0].isdigit():
+        return None
+    cut = first_number_end(match.group("num"))
+    return _PLAIN_NO_RANGE.match(body, match.start(), match.start("num") + cut) if cut else None
 
 
 def _is_range(match: re.Match[str], qual: str | None) -> bool:

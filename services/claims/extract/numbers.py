@@ -260,12 +260,46 @@ def parse_word_number(text: str) -> float | None:
     return _cardinal(tokens)
 
 
+def first_number_end(text: str) -> int | None:
+    """Where the first number ends in a run of number words that reads as several ("two four-year
+    terms" → after "two", "three-nought-four" → after "three"); None when the run is one number."""
+    last, end = None, 0
+    for token in _TOKEN.finditer(text.lower()):
+        kind = _word_kind(token.group())
+        if kind is not None and not _may_follow(last, kind):
+            return end
+        last, end = kind, token.end()
+    return None
+
+
+def _word_kind(token: str) -> str | None:
+    # Digits, units (0-9), teens (10-19) and tens (20-90); None for scales, "and" and the article.
+    if token[0].isdigit():
+        return "digits"
+    if token in ZERO_WORDS or UNITS_WORDS.get(token, 10) < 10:
+        return "unit"
+    if token in UNITS_WORDS:
+        return "teen"
+    return "tens" if token in TENS_WORDS else None
+
+
+def _may_follow(last: str | None, kind: str) -> bool:
+    # Without a scale between them only a unit follows a tens word ("twenty-five"); "two four",
+    # "five twenty" and "nineteen eighty" are two numbers, not a sum.
+    return last is None or (last == "tens" and kind == "unit")
+
+
 def _cardinal(tokens: list[str]) -> float | None:
     # The standard reading of English cardinals: units and tens add, "hundred" and "dozen" multiply
     # the group, a scale word closes the group into the total; a scale right after another scale
     # multiplies the group it closed ("three lakh crore" is 3 × 10^12, "a thousand million" 10^9).
     total, current, seen, closed, previous = 0.0, 0.0, False, 0.0, ""
+    last_kind = None
     for token in tokens:
+        kind = _word_kind(token)
+        if kind is not None and not _may_follow(last_kind, kind):
+            return None
+        last_kind = kind
         if token in {"a", "an"}:
             current, seen = 1.0, True
         elif token in UNITS_WORDS or token in TENS_WORDS:

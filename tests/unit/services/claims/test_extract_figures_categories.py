@@ -358,3 +358,19 @@ def test_amounts_written_high_to_low_are_no_range(body: str, expected: list) -> 
 def test_ranges_that_stay_ranges(body: str, text: str, low: float, high: float) -> None:
     [figure] = _figures(body)
     assert (figure.text, figure.low, figure.high) == (text, low, high)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # number words that cannot add up are two numbers, not their sum
+        ("He served two four-year terms.", [("two", 2, None), ("four-year", 4, "year")]),
+        ("The code was three-nought-four.", [("three", 3, None)]),
+        ("It was a one-two punch.", []),
+        # one number: a tens word and a unit, scales between words
+        ("They sold one hundred twenty-five thousand copies.",
+         [("one hundred twenty-five thousand copies", 125_000, None)]),
+    ],
+)
+def test_number_words_that_read_as_several_numbers(body: str, expected: list) -> None:
+    assert [(f.text, f.value, f.unit) for f in _figures(body)] == expected
