@@ -326,3 +326,11 @@ def test_a_quantified_group_after_an_inverted_cue_is_the_speaker(
 )
 def test_a_quantifier_without_a_noun_for_people_is_no_speaker(body: str) -> None:
     assert [c for c in extract_claims(body, article_id="t") if c.kind in {"quote", "attribution"}] == []
+
+
+def test_a_scare_quote_before_a_quote_does_not_take_its_cue() -> None:
+    # "“old friend”" is no claim, so the cue before it still credits the quote after it.
+    body = "Mayor Dana Okafor says her “old friend” Lee Park ran “a campaign of ideas, not insults, from start to finish.”"
+    assert _quotes(body) == [
+        ("mixed", "a campaign of ideas, not insults, from start to finish", "Dana Okafor", "mayor", "says", None)
+    ]
