@@ -3,7 +3,7 @@
 "over 100 people, mostly civilians" counts "people"; "killed over 100 people" makes it "people
 killed"; "Tens of thousands of Alawite residents are fleeing" counts "residents". Noun phrases are
 read word by word up to a function word or punctuation, at most a few words, without a tagger.
-Also what a bare number is part of when it is no figure: a name, a date or a time.
+Also what a bare number is part of when it is no figure: a name, a date, a time or a list item.
 """
 
 from __future__ import annotations
@@ -109,15 +109,20 @@ _WORD_BEFORE = re.compile(rf"([A-Za-z][\w’'.]*){WS}+\Z")
 # A number glued to a slash or a hyphen and a digit is part of a date or a code ("5/17/2018", "24/7",
 # "1995-01"); a range that was one is read before this test.
 _SLASH_AFTER = re.compile(r"[/-]\d")
+# "1. FIREWORKS FLY …", "2) Democrats face …": one or two digits opening a line before a full
+# stop or a bracket are a list item's number ("1988. The year …" is a year).
+_LIST_MARK_AFTER = re.compile(rf"[.)]{WS}+\S")
 
 
 def is_name_date_or_time(body: str, start: int, end: int, *, is_year: bool, sentences) -> bool:
-    """Whether the bare number ``body[start:end]`` is part of a name, a date or a time.
+    """Whether the bare number ``body[start:end]`` is part of a name, a date, a time or a list mark.
 
     ``sentences`` is the article's SentenceIndex: a capitalised word before the number names it
     ("Resolution 2254") unless it opens the sentence ("Nearly 40 ...").
     """
     if _TIME_AFTER.match(body, end) or _SLASH_AFTER.match(body, end) or (start > 0 and body[start - 1] == ":"):
+        return True
+    if end - start <= 2 and _LIST_MARK_AFTER.match(body, end) and not body[body.rfind("\n", 0, start) + 1:start].strip():
         return True
     if not is_year and (_MONTH_BEFORE.search(body, max(0, start - 12), start) or _MONTH_AFTER.match(body, end)):
         return True

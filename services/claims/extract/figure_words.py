@@ -177,6 +177,7 @@ MORE_UNITS: dict[str, tuple[str, str]] = {
     **{w: ("Hz", "frequency") for w in ("Hz", "hertz")},
     **{w: ("V", "voltage") for w in ("V", "volts", "volt")},
     **{w: ("percent", "percent") for w in ("percents", "percentage")},
+    **{w: ("pp", "percent") for w in ("percentage-point", "percentage-points")},  # "a 10 percentage-point lead"
     **{w: ("year", "age") for w in ("yo", "y.o.", "y/o")},
     **{w: ("turn", "angle") for w in ("turns",)},
 }

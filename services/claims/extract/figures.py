@@ -66,8 +66,9 @@ Span = tuple[int, int]
 
 # Not glued to a word, a decimal point, a hyphen, a slash, a plus or URL and formula signs, nor a
 # markup attribute's value: "G7", "COVID-19", "192.168", "24/7", "+1-222", "%20", "id=305",
-# '<tweet id="6721385">' and "2.5^-1" are not figures.
-_LEFT = r"(?<![\w’'.$£€/+%=^-])(?<!=\")"
+# '<tweet id="6721385">' and "2.5^-1" are not figures; after "%-" a number is the second side of a
+# split ("backed it 89%-6%").
+_LEFT = r"(?:(?<=%-)|(?<![\w’'.$£€/+%=^-])(?<!=\"))"
 _BOUNDS = {**QUALIFIERS, **COMPARISONS}
 # What a figure can start with: a digit, a sign, a currency, a number word or an article (as a
 # prefix tree, so that most positions fail after a character or two).
@@ -256,6 +257,8 @@ def _is_range(match: re.Match[str], qual: str | None) -> bool:
     first, second = match.group("num"), match.group("num2")
     if _is_year(first) and len(second) == 2 and second.isdigit() and int(second) <= int(first[2:]):
         return False  # "1995-01" is a month, "2013-14" a span of years
+    if match.group("sep").strip() in {"-", "–"} and not _is_year(first) and _descending(match):
+        return False  # "backed it 89%-6%": a split of votes, not a range
     if match.group("sep").strip() == "to" and (qual or "").lower() != "between":
         if _is_year(first) and (optional_group(match, "cur2") or not _is_year(second)):
             return False  # "$362 million in 2014 to $557 million": a year, then the next amount

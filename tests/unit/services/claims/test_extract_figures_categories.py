@@ -374,3 +374,21 @@ def test_ranges_that_stay_ranges(body: str, text: str, low: float, high: float) 
 )
 def test_number_words_that_read_as_several_numbers(body: str, expected: list) -> None:
     assert [(f.text, f.value, f.unit) for f in _figures(body)] == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a split of votes written with a hyphen: two shares, not a range
+        ("Democrats backed it 89%-6%, a survey found.", [("89%", 89, "percent"), ("6%", 6, "percent")]),
+        ("Prices rose 10%-20% in May.", [("10%-20%", None, "percent")]),  # low to high: a range
+        # the number of a list item opening a line is no figure; a year opening a line is
+        ("Topics today:\n1. FIREWORKS FLY IN DEBATE.\n2) Voters face 3 choices.", [("3 choices", 3, None)]),
+        ("Intro.\n1988. The year it began.", [("1988", 1988, None)]),
+        ("He won 7. John said so.", [("7", 7, None)]),
+        # a percentage-point margin written with a hyphen
+        ("She had a 10 percentage-point lead.", [("10 percentage-point", 10, "pp")]),
+    ],
+)
+def test_splits_list_marks_and_point_margins(body: str, expected: list) -> None:
+    assert [(f.text, f.value, f.unit) for f in _figures(body)] == expected
