@@ -345,6 +345,13 @@ MONTHS: frozenset[str] = frozenset(
     """.split()
 )
 
+# Days and months are never a speaker, though capitalised before a cue ("claims Thursday, saying …").
+# "May" is left out: it is also a surname ("May said").
+TIME_NAMES: frozenset[str] = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april june july "
+    "august september october november december".split()
+)
+
 # Words that end a counted noun phrase ("100 people, mostly", "residents are fleeing").
 NOUN_PHRASE_STOPS: frozenset[str] = NON_NAME_WORDS | frozenset(
     "per than mostly mainly including led last next ago him them us me".split()

@@ -21,6 +21,7 @@ from services.claims.extract.constants import (
     RELATIVE_ROLE_VERBS,
     ROLE_MODIFIERS,
     ROLE_NOUNS,
+    TIME_NAMES,
 )
 from services.claims.extract.cues import trie
 from services.claims.extract.learned_cues import SPEAKER_HEADS
@@ -70,8 +71,10 @@ SUBJECT = rf"(?:{NAME}|{PRONOUN}|{_DET_NP}|{_QUANTIFIED_NP})"
 # An acronym in brackets after a name, or the full name after an acronym: "The World Health
 # Organization (WHO) said", "SOHR (Syrian Observatory for Human Rights) said".
 ACRONYM_AFTER = rf"(?:{_WS}*\((?:[A-Z][A-Za-z&.-]{{1,11}}|(?:the{_WS}+)?{NAME})\))?"
-# An appositive between commas: "head of SOHR", "a spokesman for the group".
-APPOSITIVE = r"[^,.;:!?“”\"\n]{2,80}?"
+# An appositive between commas: "head of SOHR", "a spokesman for the group", "the president of the
+# D.C.-based Arab American Institute". The full stop of an initial stays inside; any other ends it
+# (after "Mr." a name can start a clause: "On Tuesday, Mr. Sanders endorsed Mrs. Clinton, saying …").
+APPOSITIVE = r"(?:[^,.;:!?“”\"\n]|(?<=[A-Z])\.){2,120}?"
 _SUBJECT_AT_END = re.compile(
     rf"(?<![\w’'-])(?P<subj>{SUBJECT}){ACRONYM_AFTER}(?:{_WS}*,{_WS}*(?P<appos>{APPOSITIVE}){_WS}*,)?{_WS}*\Z"
 )
@@ -291,6 +294,8 @@ def subject_from_span(
     if cleaned is None:
         return None
     (start, end), title = cleaned
+    if body[start:end].lower() in TIME_NAMES:
+        return None
     role = title or role_before(body, start, floor=floor)
     if appositive:
         role = role or role_of_appositive(appositive)

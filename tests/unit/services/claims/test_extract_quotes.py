@@ -334,3 +334,26 @@ def test_a_scare_quote_before_a_quote_does_not_take_its_cue() -> None:
     assert _quotes(body) == [
         ("mixed", "a campaign of ideas, not insults, from start to finish", "Dana Okafor", "mayor", "says", None)
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # an appositive may hold initials ("D.C.") and run past 80 characters
+        ("Omar Said, the chairman of the D.C. budget committee, said: “The levy will pass.”",
+         [("direct", "The levy will pass", "Omar Said", "the chairman of the D.C. budget committee", "said", None)]),
+        ("“The levy will pass,” Omar Said, the chairman of the D.C. budget committee, said.",
+         [("direct", "The levy will pass", "Omar Said", "the chairman of the D.C. budget committee", "said", None)]),
+        ("Omar Said, a county commissioner from the north side and the chairman of the budget committee, said: "
+         "“The levy will pass.”",
+         [("direct", "The levy will pass", "Omar Said", None, "said", None)]),
+    ],
+)
+def test_long_appositives_between_speaker_and_cue(body: str, expected: list[tuple]) -> None:
+    assert _quotes(body) == expected
+
+
+def test_a_weekday_is_never_a_speaker() -> None:
+    # "Friday" is the capitalised word before the cue, but a day says nothing; no speaker, no claim.
+    body = "On Friday, Ortiz took a lighter tone, still calling out the council while praising the recovery."
+    assert _quotes(body) == []
