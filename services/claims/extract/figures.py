@@ -68,7 +68,7 @@ Span = tuple[int, int]
 # markup attribute's value: "G7", "COVID-19", "192.168", "24/7", "+1-222", "%20", "id=305",
 # '<tweet id="6721385">' and "2.5^-1" are not figures; after "%-" a number is the second side of a
 # split ("backed it 89%-6%").
-_LEFT = r"(?:(?<=%-)|(?<![\w’'.$£€/+%=^-])(?<!=\"))"
+_LEFT = r"(?<![\w’'.$£€/+%=^])(?<![^%]-)(?<!=\")"
 _BOUNDS = {**QUALIFIERS, **COMPARISONS}
 # What a figure can start with: a digit, a sign, a currency, a number word or an article (as a
 # prefix tree, so that most positions fail after a character or two).
