@@ -277,7 +277,15 @@ def _descending(match: re.Match[str]) -> bool:
     if first is None or second is None:
         return False
     scale2 = parse_scale(match.group("scale2") or match.group("scale"))
-    return first * parse_scale(match.group("scale") or match.group("scale2")) > second * scale2
+    return first * _first_scale(match, parse_scale(match.group("scale")), scale2, first, second) > second * scale2
+
+
+def _first_scale(match: re.Match[str], own: float, scale2: float, first: float, second: float) -> float:
+    # "2 to 3 million", "from $2 to 3bn": a first end without a scale takes the one written last,
+    # unless it is larger as written: "$500,000 to $1 million" is no 500 billion.
+    if match.group("scale") or first >= second:
+        return own
+    return scale2
 
 
 def _is_tally(match: re.Match[str]) -> bool:
@@ -323,14 +331,14 @@ def _qualifier_before(ctx: ArticleContext, match: re.Match[str]) -> tuple[str | 
 
 def _ranged(match: re.Match[str], draft: Draft, scale: float, negative: bool) -> Draft:
     # "10-20", "between 10 and 20", "from $2 to 3bn", "-18 to -34": both ends take the scale written
-    # last; the lower end is the low one whatever the order.
+    # last (``_first_scale``); the lower end is the low one whatever the order.
     if not optional_group(match, "num2"):
         return draft
     first, second = parse_number(match.group("num")), parse_number(match.group("num2"))
     if first is None or second is None:
         return draft
     scale2 = parse_scale(match.group("scale2")) if match.group("scale2") else scale
-    first_scale = scale if match.group("scale") else scale2
+    first_scale = _first_scale(match, scale, scale2, first, second)
     first, second = first * first_scale * (-1 if negative else 1), second * scale2 * (-1 if match.group("neg2") else 1)
     quantity = draft.quantity
     if quantity == "count" and _is_year(match.group("num")) and not match.group("scale"):

@@ -180,6 +180,9 @@ CASES = [
     ("The shop gave away 3 USD50 vouchers.", "USD50", {"value": 50, "unit": "USD", "quantity": "money"}),
     # continental grouping: dot thousands, comma decimals
     ("The bill came to €1.234,56 in Berlin.", "€1.234,56", {"value": 1234.56, "unit": "EUR"}),
+    # a first end larger than the second as written keeps its own magnitude
+    ("Stock worth between $500,000 and $1 million.", "between $500,000 and $1 million",
+     {"value": None, "low": 500_000, "high": 1_000_000, "unit": "USD"}),
     # years stay years
     ("The law dates from 1998.", "from 1998", {"value": 1998, "quantity": "year"}),
 ]
