@@ -110,7 +110,10 @@ def cues_in_every_context(rates: dict[str, float], threshold: float) -> frozense
 
 _CAN_BE_CUE = _vocabulary(RATES, CUE_THRESHOLD)
 _ALWAYS_CUE = cues_in_every_context(RATES, CUE_THRESHOLD)
-_LAST_TOKEN = re.compile(rf"({_TOKEN.pattern})[^A-Za-z’'\-:,“”\"]*\Z")
+# The characters of ``_TOKEN``'s tokens: word characters, and punctuation that is a token by itself.
+_WORD_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz’'-"
+_PUNCT_TOKENS = frozenset(':,“”"')
+_TOKEN_CHARS = frozenset(_WORD_CHARS) | _PUNCT_TOKENS
 _LOOK_BACK_CHARS = 40  # longer than any word before a cue
 _NEXT_WORD = re.compile(r"[ \t\u00a0]+([a-z]+)(?![A-Za-z’'-])")
 _MAX_PARTICLES = 2  # words read after a cue run's last cue word: "lashed out at", "issued a statement"
@@ -148,9 +151,27 @@ def cue_runs(body: str, start: int, end: int, *, threshold: float = CUE_THRESHOL
 def _is_cue_in_context(body: str, match: re.Match[str], start: int, end: int, threshold: float) -> bool:
     # The word's rate read with the tokens around it, inside the window only.
     after = _TOKEN.search(body, match.end(), end)
-    before = _LAST_TOKEN.search(body, max(start, match.start() - _LOOK_BACK_CHARS), match.start())
-    keys = context_keys(match.group(), after.group() if after else "", before.group(1) if before else "")
+    before = _token_before(body, max(start, match.start() - _LOOK_BACK_CHARS), match.start())
+    keys = context_keys(match.group(), after.group() if after else "", before)
     return cue_rate(keys) >= threshold
+
+
+def _token_before(body: str, lo: int, hi: int) -> str:
+    """The last token of ``body[lo:hi]`` with nothing but non-token characters after it; "" if none.
+
+    Read backwards from ``hi``: a regular expression anchored at the end (``token junk* \\Z``) is
+    tried at every position of the window, and cost three times the rest of the context lookup."""
+    end = hi
+    while end > lo and body[end - 1] not in _TOKEN_CHARS:
+        end -= 1
+    if end == lo:
+        return ""
+    if body[end - 1] in _PUNCT_TOKENS:
+        return body[end - 1]
+    run = body[lo:end]
+    word = run[len(run.rstrip(_WORD_CHARS)):]
+    # A token starts on a letter: apostrophes and hyphens opening the run are not part of it.
+    return word.lstrip("’'-")
 
 
 def _kept(body: str, run: list[tuple[int, int, str]], start: int, end: int) -> Iterator[Span]:

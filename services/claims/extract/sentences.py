@@ -25,8 +25,10 @@ _SENTENCE_END = re.compile(r"[.!?…]+[\"”’'»)\]]*(?=\s)|[。！？]+")
 # character class is scanned for in C, twice as fast as the alternation.
 _LATIN_SENTENCE_END = re.compile(r"[.!?…]+[\"”’'»)\]]*(?=\s)")
 _CJK_STOPS = "。！？"
-# The word just before a period: an abbreviation ("Gen."), an initial ("J."), or "U.S".
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+# The word just before a period: an abbreviation ("Gen."), an initial ("J."), or "U.S": letters and
+# dots, starting on a letter.
+_WORD_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz."
+_WORD_BEFORE_CHARS = 12  # longer than any abbreviation
 _INITIAL_OR_DOTTED = re.compile(r"[A-Z]|(?:[A-Za-z]\.)+[A-Za-z]")
 # A wire dateline opening the story: a place in capitals, an optional region and date, an optional
 # agency in brackets, then a dash — "BEIRUT, Dec 6 (Reuters) - ", "HOMS, Syria — ",
@@ -87,11 +89,17 @@ def _ends_sentence(body: str, match: re.Match[str], limit: int) -> bool:
     if not match.group().startswith("."):
         return True
     # "Gen. Smith", "J. Smith", "the U.S. army": the word before the period is not a sentence end.
-    word = _WORD_BEFORE.search(body, max(0, match.start() - 12), match.start())
-    if word is None:
-        return True
-    text = word.group(1)
-    return text.lower() not in ABBREVIATIONS and not _INITIAL_OR_DOTTED.fullmatch(text)
+    text = _word_before(body, max(0, match.start() - _WORD_BEFORE_CHARS), match.start())
+    return not text or text.lower() not in ABBREVIATIONS and not _INITIAL_OR_DOTTED.fullmatch(text)
+
+
+def _word_before(body: str, lo: int, hi: int) -> str:
+    # The letters and dots ending ``body[lo:hi]`` (or ending before a newline closing it, as ``$``
+    # would), from their first letter; read backwards, where a search anchored at the end is tried
+    # at every position of the window.
+    end = hi - 1 if lo < hi and body[hi - 1] == "\n" else hi
+    run = body[lo:end]
+    return run[len(run.rstrip(_WORD_CHARS)):].lstrip(".")
 
 
 def _skip_space(body: str, pos: int, limit: int) -> int:

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+import re
+
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from services.claims.extract import extract_claims
+from services.claims.extract.learned_cues import _token_before
+from services.claims.extract.sentences import _word_before
 
 # Pieces that exercise the rules: quote marks of every kind, cues, names, numbers, line breaks and
 # control characters, mixed with arbitrary text in any script.
@@ -51,3 +55,33 @@ def test_empty_and_huge_texts() -> None:
     _assert_well_formed("“" * 5000 + "a" * 5000 + "”" * 5000)
     _assert_well_formed("1," * 5000)
 
+
+
+# Two readings done backwards from a position for speed, each against the regular expression it
+# replaced (a search anchored at the end of the window). Alphabets hold the characters each treats
+# differently: letters of both cases, the token punctuation, apostrophes, hyphens, dots, line breaks.
+_WINDOWS = st.tuples(st.text(alphabet="aZb c'’-:,“”\".1é\t\n", max_size=16), st.integers(0, 16), st.integers(0, 16))
+_LAST_TOKEN = re.compile(r"([A-Za-z][A-Za-z’'-]*|[:,“”\"])[^A-Za-z’'\-:,“”\"]*\Z")
+_LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+
+
+@example(("said '-ab, ", 0, 11))  # a run opening on an apostrophe and a hyphen: the token starts on "a"
+@example(("X “", 0, 3))  # a quote mark is a token
+@example(("Smith", 2, 5))  # a word cut by the window's start
+@given(_WINDOWS)
+def test_the_token_before_a_cue_is_the_last_token_of_its_window(window: tuple[str, int, int]) -> None:
+    text, lo, hi = window
+    lo, hi = sorted((min(lo, len(text)), min(hi, len(text))))
+    found = _LAST_TOKEN.search(text, lo, hi)
+    assert _token_before(text, lo, hi) == (found.group(1) if found else "")
+
+
+@example(("met Gen\n", 0, 8))  # ``$`` matches before a closing line break
+@example(("the U.S.", 0, 8))
+@example(("x .a", 0, 4))  # a word starts on a letter, not on a dot
+@given(_WINDOWS)
+def test_the_word_before_a_period_is_the_last_word_of_its_window(window: tuple[str, int, int]) -> None:
+    text, lo, hi = window
+    lo, hi = sorted((min(lo, len(text)), min(hi, len(text))))
+    found = _LAST_WORD.search(text, lo, hi)
+    assert _word_before(text, lo, hi) == (found.group(1) if found else "")
