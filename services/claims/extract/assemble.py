@@ -31,15 +31,17 @@ def extract_all(body: str, *, article_id: str, extractor_version: str) -> tuple[
     quotes = credit_uncued(ctx, quotes)
     attributions = attribution_claims(ctx, statements=statements, skip=quoted)
     statements_spans: list[QuoteClaim | AttributionClaim] = [*quotes, *attributions]
-    figures = [_link(figure, statements_spans) for figure in figure_claims(ctx)]
+    narrowest_first = sorted(statements_spans, key=lambda c: c.span[1] - c.span[0])
+    figures = [_link(figure, narrowest_first) for figure in figure_claims(ctx)]
     claims: list[AnyClaim] = [*quotes, *attributions, *figures]
     return tuple(sorted(claims, key=lambda c: (c.span[0], _KIND_ORDER[c.kind], c.span[1])))
 
 
-def _link(figure: FigureClaim, carriers: list[QuoteClaim | AttributionClaim]) -> FigureClaim:
-    # The narrowest statement whose span holds the figure's span carries it.
-    holders = [c for c in carriers if c.span[0] <= figure.span[0] and figure.span[1] <= c.span[1]]
-    if not holders:
+def _link(figure: FigureClaim, narrowest_first: list[QuoteClaim | AttributionClaim]) -> FigureClaim:
+    # The narrowest statement whose span holds the figure's span carries it (of equally narrow ones,
+    # the first extracted: ``narrowest_first`` is sorted by width alone, and the sort is stable).
+    start, end = figure.span
+    holder = next((c for c in narrowest_first if c.span[0] <= start and end <= c.span[1]), None)
+    if holder is None:
         return figure
-    holder = min(holders, key=lambda c: c.span[1] - c.span[0])
     return figure.model_copy(update={"in_claim_id": holder.claim_id})
