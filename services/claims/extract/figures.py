@@ -390,8 +390,9 @@ def _counted(ctx: ArticleContext, match: re.Match[str], draft: Draft, *, qualifi
     if _AGE_BEFORE.search(ctx.body, max(0, draft.span[0] - 8), draft.span[0]):
         return replace(draft, unit="year", quantity="age")  # "aged 35"
     phrase = counted_phrase(ctx.body, draft.span[1], allow_of=False)
-    if _is_year(text) and not phrase.plural and not match.group("scale") and draft.value is not None:
-        return replace(draft, quantity="year")
+    year = _is_year(text) and not match.group("scale") and draft.value is not None
+    if year and (not phrase.plural or (_is_recent_year(text) and not qualified)):
+        return replace(draft, quantity="year")  # "the 2016 presidential candidates" are no count
     start = draft.span[0]
     verb = _VERB_BEFORE.search(ctx.body, max(0, start - 20), start)
     if not qualified and not phrase.head and _is_lone_word(text) and draft.value in {0.0, 1.0, 0.5}:
@@ -417,6 +418,12 @@ def _is_lone_word(text: str) -> bool:
 
 def _is_year(text: str) -> bool:
     return len(text) == 4 and text.isdigit() and 1000 <= int(text) <= 2100
+
+
+def _is_recent_year(text: str) -> bool:
+    # News style writes counts from 1,000 up with a comma (AP Stylebook, "numerals"): a bare 19xx or
+    # 20xx before a plural noun is the year of what follows ("the 2012 attacks", "2016 candidates").
+    return _is_year(text) and text[:2] in {"19", "20"}
 
 
 def _qualified(draft: Draft, qualifier: str, value: float | None) -> Draft:

@@ -185,6 +185,8 @@ CASES = [
      {"value": None, "low": 500_000, "high": 1_000_000, "unit": "USD"}),
     # years stay years
     ("The law dates from 1998.", "from 1998", {"value": 1998, "quantity": "year"}),
+    ("He studied the 2012 attacks closely.", "2012", {"value": 2012, "quantity": "year", "about": None}),
+    ("About 2000 people marched.", "About 2000 people", {"value": 2000, "quantity": "people"}),
 ]
 
 
