@@ -106,9 +106,9 @@ _MONTH_BEFORE = re.compile(rf"(?i:{'|'.join(MONTHS)})(?:{WS}?\.)?{WS}+\Z")
 _MONTH_AFTER = re.compile(rf"{WS}+(?i:{'|'.join(MONTHS)})\b")
 _TIME_AFTER = re.compile(rf"[:.]\d\d|{WS}*(?i:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|hrs\b)")
 _WORD_BEFORE = re.compile(rf"([A-Za-z][\w’'.]*){WS}+\Z")
-# A number glued to a slash or a hyphen and a digit is part of a date or a code ("5/17/2018", "24/7",
-# "1995-01"); a range that was one is read before this test.
-_SLASH_AFTER = re.compile(r"[/-]\d")
+# A number glued to a slash or a hyphen and a digit, or to a bracketed letter, is part of a date or a
+# code ("5/17/2018", "24/7", "1995-01", "401(k)"); a range that was one is read before this test.
+_SLASH_AFTER = re.compile(r"[/-]\d|\([a-z]\)")  # "5/17/2018", "24/7", "401(k)", "501(c)(3)"
 # "1. FIREWORKS FLY …", "2) Democrats face …": one or two digits opening a line before a full
 # stop or a bracket are a list item's number ("1988. The year …" is a year).
 _LIST_MARK_AFTER = re.compile(rf"[.)]{WS}+\S")
@@ -130,6 +130,8 @@ def is_name_date_or_time(body: str, start: int, end: int, *, is_year: bool, sent
     if word is None or not word.group(1)[0].isupper():
         return False
     name = word.group(1)
+    if name in {"No.", "Nos."}:
+        return True  # "the No. 2 spot": a rank in a name ("No" alone is a word: "No 10 ways")
     if name.endswith(("’s", "'s")) or name.lower().rstrip(".") in NON_NAME_WORDS | MONTHS:
         return False
-    return sentences.sentence_of(word.start(1))[0] != word.start(1) or name in {"No.", "No", "Number"}
+    return sentences.sentence_of(word.start(1))[0] != word.start(1) or name == "Number"

@@ -226,6 +226,8 @@ def test_figure_categories(body: str, text: str, expected: dict) -> None:
         '<tweet id="672138506081275904"> was posted.',  # a markup attribute
         "She had her twenty-fifth birthday.",  # an ordinal, not 1/25
         "I chose the one day we had free.",  # a particular day, not a duration of one day
+        "He wants the No. 2 spot on the ticket.",  # a rank in a name
+        "The rise of 401(k) plans continued.",  # a plan's name
     ],
 )
 def test_not_figures(body: str) -> None:
