@@ -123,6 +123,7 @@ _VERB_BEFORE = re.compile(rf"([A-Za-z]+){WS}+\Z")
 _SPACES = re.compile(r"\s+")
 _INCHES_AFTER_FOOT = re.compile(r"-(\d{1,2})(?![\w.,]|-\d)")
 _SPACED_SIGN = re.compile(rf"[-−]{WS}")
+_AMOUNT_BEFORE = re.compile(rf"(?:\d%?|(?i:thousand|million|billion|trillion)){WS}+\Z")
 
 
 def figure_claims(ctx: ArticleContext) -> list[FigureClaim]:
@@ -224,6 +225,8 @@ def _plain(ctx: ArticleContext, match: re.Match[str]) -> Draft | None:
     if _SPACED_SIGN.fullmatch(match.group("neg") or "") and quantity != "temperature":
         return None  # "Results - 20 firms": a dash; "- 20 degrees Fahrenheit" is a temperature
     code_scale, unit_end = scale_after_code(ctx.body, match, quantity, unit_end)
+    if quantity == "duration" and (qual or "").lower() == "over" and _over_a_period(ctx, qual_start, unit_end):
+        qual, qual_start = None, match.start()
     scale = scale_of(match, unit) * code_scale
     number_span = (match.start("cur") if match.group("cur") else match.start("num"), unit_end)
     value = (-value if negative else value) * scale
@@ -248,6 +251,14 @@ def _first_of_run(body: str, match: re.Match[str]) -> re.Match[str] | None:
         return None
     cut = first_number_end(match.group("num"))
     return _PLAIN_NO_RANGE.match(body, match.start(), match.start("num") + cut) if cut else None
+
+
+def _over_a_period(ctx: ArticleContext, qual_start: int, end: int) -> bool:
+    # "$30 billion over 10 years", "Over five years, Obama has …": the period an amount is spread
+    # over, not "more than" ("served for over 20 years").
+    if _AMOUNT_BEFORE.search(ctx.body, max(0, qual_start - 12), qual_start):
+        return True
+    return ctx.sentences.sentence_of(qual_start)[0] == qual_start and ctx.body.startswith(",", end)
 
 
 def _is_range(match: re.Match[str], qual: str | None) -> bool:

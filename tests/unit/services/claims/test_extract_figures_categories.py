@@ -399,3 +399,17 @@ def test_number_words_that_read_as_several_numbers(body: str, expected: list) ->
 )
 def test_splits_list_marks_and_point_margins(body: str, expected: list) -> None:
     assert [(f.text, f.value, f.unit) for f in _figures(body)] == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # "over" after an amount or opening a sentence before a comma is the period it is spread over
+        ("The plan costs $30 billion over 10 years.", [("$30 billion", 3e10, None, None), ("10 years", 10, None, None)]),
+        ("Over five years, the city grew.", [("five years", 5, None, None)]),
+        # elsewhere it is "more than"
+        ("He served for over 20 years.", [("over 20 years", None, 20, "over")]),
+    ],
+)
+def test_over_before_a_duration(body: str, expected: list) -> None:
+    assert [(f.text, f.value, f.low, f.qualifier) for f in _figures(body)] == expected
