@@ -22,11 +22,11 @@ from services.claims.extract.context import ArticleContext
 from services.claims.extract.cues import WS
 from services.claims.extract.figure_context import counted_phrase, is_name_date_or_time, superlative_about
 from services.claims.extract.figure_merges import Draft, merge_neighbours
+from services.claims.extract.figure_ranges import is_range, is_tally, is_year, ranged
 from services.claims.extract.figure_units import (
     CURRENCY_SIGNS,
     degrees_kind,
     is_code_letter,
-    optional_group,
     scale_after_code,
     scale_of,
     unit_is_written,
@@ -188,7 +188,7 @@ def _vague(ctx: ArticleContext, match: re.Match[str]) -> Draft | None:
 
 def _ratio(ctx: ArticleContext, match: re.Match[str]) -> Draft | None:
     part, whole = parse_number(match.group("num")), parse_number(match.group("num2"))
-    if part is None or whole is None or _is_year(match.group("num2")):
+    if part is None or whole is None or is_year(match.group("num2")):
         return None
     whole *= parse_scale(match.group("scale2"))
     if not 0 < part < whole <= _RATIO_MAX_DENOMINATOR * parse_scale(match.group("scale2")):
@@ -203,9 +203,9 @@ def _ratio(ctx: ArticleContext, match: re.Match[str]) -> Draft | None:
 
 def _plain(ctx: ArticleContext, match: re.Match[str]) -> Draft | None:
     qual, qual_start = _qualifier_before(ctx, match)
-    if match.group("sep") and _is_tally(match):
+    if match.group("sep") and is_tally(match):
         return None  # "a 5-4 ruling", "won 3-1": a vote or a score, no quantity
-    if match.group("sep") and not _is_range(match, qual):
+    if match.group("sep") and not is_range(match, qual):
         match = _PLAIN_NO_RANGE.match(ctx.body, match.start())
         if match is None:
             return None
@@ -231,7 +231,7 @@ def _plain(ctx: ArticleContext, match: re.Match[str]) -> Draft | None:
     number_span = (match.start("cur") if match.group("cur") else match.start("num"), unit_end)
     value = (-value if negative else value) * scale
     draft = Draft((qual_start, unit_end), number_span, quantity or "count", value=value, unit=unit)
-    draft = _aged(ctx.body, _open_ended(ctx.body, _ranged(match, draft, scale, negative), qual))
+    draft = _aged(ctx.body, _open_ended(ctx.body, ranged(match, draft, scale, negative), qual))
     draft = _with_inches(ctx.body, draft)
     if unit is None:
         draft = _counted(ctx, match, draft, qualified=bool(qual))
@@ -259,52 +259,6 @@ def _over_a_period(ctx: ArticleContext, qual_start: int, end: int) -> bool:
     if _AMOUNT_BEFORE.search(ctx.body, max(0, qual_start - 12), qual_start):
         return True
     return ctx.sentences.sentence_of(qual_start)[0] == qual_start and ctx.body.startswith(",", end)
-
-
-def _is_range(match: re.Match[str], qual: str | None) -> bool:
-    # "two and three" is not a range, "between two and three" is; "5 km to 7 km" needs one unit.
-    if match.group("sep").strip() == "and" and (qual or "").lower() != "between":
-        return False
-    first, second = match.group("num"), match.group("num2")
-    if _is_year(first) and len(second) == 2 and second.isdigit() and int(second) <= int(first[2:]):
-        return False  # "1995-01" is a month, "2013-14" a span of years
-    if match.group("sep").strip() in {"-", "–"} and not _is_year(first) and _descending(match):
-        return False  # "backed it 89%-6%": a split of votes, not a range
-    if match.group("sep").strip() == "to" and (qual or "").lower() != "between":
-        if _is_year(first) and (optional_group(match, "cur2") or not _is_year(second)):
-            return False  # "$362 million in 2014 to $557 million": a year, then the next amount
-        if _descending(match):
-            return False  # "leads 57 percent to 33 percent", "fell from 71 to 55": a score or a change
-    unit1, unit = match.group("unit1"), match.group("unit")
-    return unit1 is None or (unit is not None and ALL_UNITS[unit1][0] == ALL_UNITS[unit][0])
-
-
-def _descending(match: re.Match[str]) -> bool:
-    # Ranges are written low to high; two positive amounts high to low are a score or a change
-    # (a fall from one to the other). Negative ends are left alone: "-18 to -34 °C" is a range.
-    if match.group("neg") or match.group("negc") or match.group("neg2"):
-        return False
-    first, second = parse_number(match.group("num")), parse_number(match.group("num2"))
-    if first is None or second is None:
-        return False
-    scale2 = parse_scale(match.group("scale2") or match.group("scale"))
-    return first * _first_scale(match, parse_scale(match.group("scale")), scale2, first, second) > second * scale2
-
-
-def _first_scale(match: re.Match[str], own: float, scale2: float, first: float, second: float) -> float:
-    # "2 to 3 million", "from $2 to 3bn": a first end without a scale takes the one written last,
-    # unless it is larger as written: "$500,000 to $1 million" is no 500 billion.
-    if match.group("scale") or first >= second:
-        return own
-    return scale2
-
-
-def _is_tally(match: re.Match[str]) -> bool:
-    # Two small whole numbers joined by a bare hyphen, the larger first and no unit: ranges are
-    # written low to high ("10-20"), tallies high to low ("5-4").
-    first, second = match.group("num"), match.group("num2")
-    whole = first.isdigit() and second.isdigit() and len(first) <= 2 and len(second) <= 2
-    return whole and match.group("sep") in {"-", "–"} and int(first) > int(second) and not match.group("unit")
 
 
 def _ordinal_not_fraction(body: str, match: re.Match[str]) -> bool:
@@ -338,26 +292,6 @@ def _qualifier_before(ctx: ArticleContext, match: re.Match[str]) -> tuple[str | 
         return None, start  # one set lookup spares the full search for most numbers
     found = _QUALIFIER_BEFORE.search(ctx.body, max(0, start - _QUALIFIER_WINDOW), start)
     return ((found.group(1) or found.group(2)), found.start()) if found else (None, start)
-
-
-def _ranged(match: re.Match[str], draft: Draft, scale: float, negative: bool) -> Draft:
-    # "10-20", "between 10 and 20", "from $2 to 3bn", "-18 to -34": both ends take the scale written
-    # last (``_first_scale``); the lower end is the low one whatever the order.
-    if not optional_group(match, "num2"):
-        return draft
-    first, second = parse_number(match.group("num")), parse_number(match.group("num2"))
-    if first is None or second is None:
-        return draft
-    scale2 = parse_scale(match.group("scale2")) if match.group("scale2") else scale
-    first_scale = _first_scale(match, scale, scale2, first, second)
-    first, second = first * first_scale * (-1 if negative else 1), second * scale2 * (-1 if match.group("neg2") else 1)
-    quantity = draft.quantity
-    if quantity == "count" and _is_year(match.group("num")) and not match.group("scale"):
-        if len(match.group("num2")) == 2 and match.group("num2").isdigit():
-            second = first // 100 * 100 + second  # "2013-14"
-        quantity = "year" if 1000 <= second <= 2100 else quantity
-    low, high = sorted((first, second))
-    return replace(draft, value=None, low=low, high=high, quantity=quantity)
 
 
 def _open_ended(body: str, draft: Draft, qual: str | None) -> Draft:
@@ -401,7 +335,7 @@ def _counted(ctx: ArticleContext, match: re.Match[str], draft: Draft, *, qualifi
     if _AGE_BEFORE.search(ctx.body, max(0, draft.span[0] - 8), draft.span[0]):
         return replace(draft, unit="year", quantity="age")  # "aged 35"
     phrase = counted_phrase(ctx.body, draft.span[1], allow_of=False)
-    year = _is_year(text) and not match.group("scale") and draft.value is not None
+    year = is_year(text) and not match.group("scale") and draft.value is not None
     if year and (not phrase.plural or (_is_recent_year(text) and not qualified)):
         return replace(draft, quantity="year")  # "the 2016 presidential candidates" are no count
     start = draft.span[0]
@@ -427,14 +361,10 @@ def _is_lone_word(text: str) -> bool:
     return not any(c.isdigit() or c in VULGAR_FRACTIONS for c in text) and len(text.split()) <= 2
 
 
-def _is_year(text: str) -> bool:
-    return len(text) == 4 and text.isdigit() and 1000 <= int(text) <= 2100
-
-
 def _is_recent_year(text: str) -> bool:
     # News style writes counts from 1,000 up with a comma (AP Stylebook, "numerals"): a bare 19xx or
     # 20xx before a plural noun is the year of what follows ("the 2012 attacks", "2016 candidates").
-    return _is_year(text) and text[:2] in {"19", "20"}
+    return is_year(text) and text[:2] in {"19", "20"}
 
 
 def _qualified(draft: Draft, qualifier: str, value: float | None) -> Draft:
@@ -458,7 +388,7 @@ def _is_bare_name(ctx: ArticleContext, match: re.Match[str]) -> bool:
         return False
     start, end = match.start("num"), match.start("glue") if unit else match.end()
     return is_name_date_or_time(
-        ctx.body, start, end, is_year=_is_year(match.group("num")), sentences=ctx.sentences
+        ctx.body, start, end, is_year=is_year(match.group("num")), sentences=ctx.sentences
     )
 
 
