@@ -3,7 +3,8 @@
 Four patterns find candidates — plain numbers with their qualifier, currency, scale, range and
 unit; vague counts ("tens of thousands"); ranks ("third-largest"); proportions ("one in three") —
 and overlapping candidates keep the earliest, longest one. Neighbours that are one quantity ("5 or 6
-percent", "five kilometers—barely three miles") are joined by ``figure_merges``. Bare numbers that
+percent", "five kilometers—barely three miles") are joined by ``figure_merges``; ``figure_ranges``
+tells a range ("10-20") from two figures written together ("leads 57 percent to 33"). Bare numbers that
 are part of a name, a date or a time ("Resolution 2254", "December 6", "10:30") are not figures.
 """
 
@@ -118,7 +119,7 @@ _LAST_WORD = re.compile(rf"([A-Za-z]+|[<>=≤≥]){WS}*\Z")
 # Rule: "500 or more", "5,000 or less" — an open end after the number bounds it; not before
 # "than" and a number, where a comparison opens the next figure ("equal to 5000 or less than 6000").
 _OPEN_END = re.compile(rf"{WS}+({alternation(OPEN_ENDS)})(?![\w])(?!{WS}+than{WS}+{_FIRST})")
-_AGE_BEFORE = re.compile(rf"(?i:{alternation(AGE_WORDS)}){WS}+\Z")
+_AGE_BEFORE = re.compile(rf"(?<![\w-])(?i:{alternation(AGE_WORDS)}){WS}+\Z")  # "aged 35", not "the average 80,000"
 _VERB_BEFORE = re.compile(rf"([A-Za-z]+){WS}+\Z")
 _SPACES = re.compile(r"\s+")
 _INCHES_AFTER_FOOT = re.compile(r"-(\d{1,2})(?![\w.,]|-\d)")

@@ -99,6 +99,7 @@ CASES = [
     ("A 35-year-old man was arrested.", "35-year-old", {"value": 35, "unit": "year", "quantity": "age"}),
     ("She is 29 years old.", "29 years old", {"value": 29, "unit": "year", "quantity": "age"}),
     ("The victim, aged 35, died.", "35", {"value": 35, "unit": "year", "quantity": "age"}),
+    ("They staged 26 debates in all.", "26 debates", {"value": 26, "unit": None, "quantity": "count"}),  # no "age"
     # temperatures
     ("It fell to -5°C overnight.", "-5°C", {"value": -5, "unit": "Cel", "quantity": "temperature"}),
     ("It was 30 degrees Fahrenheit.", "30 degrees Fahrenheit", {"value": 30, "unit": "degF"}),
