@@ -223,6 +223,13 @@ PRONOUN_ONE_BEFORE: frozenset[str] = frozenset(
     {"the", "that", "this", "which", "each", "every", "any", "no", "no-", "someone", "another", "little"}
 )
 
+# Verbs whose particle "over" comes before the amount they move ("handed over $25 million", "fork
+# over thousands"): there "over" bounds nothing. Verbs where it may mean "more than" ("took over
+# 100 hostages", "paid over $500") are left out.
+VERBS_TAKING_OVER: frozenset[str] = frozenset(
+    f"{stem}{end}" for stem in ("hand", "turn", "fork", "sign") for end in ("", "s", "ed", "ing")
+)
+
 # Vague quantifiers before a bare scale word: "several hundred", "a few thousand" are not 100, 1,000.
 VAGUE_BEFORE_SCALE: frozenset[str] = frozenset({"several", "few", "many", "some"})
 

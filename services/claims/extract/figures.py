@@ -43,6 +43,7 @@ from services.claims.extract.figure_words import (
     PRONOUN_ONE_BEFORE,
     SIGN_WORDS,
     VAGUE_BEFORE_SCALE,
+    VERBS_TAKING_OVER,
     VULGAR_FRACTIONS,
     ZERO_IN_NAMES,
 )
@@ -292,7 +293,17 @@ def _qualifier_before(ctx: ArticleContext, match: re.Match[str]) -> tuple[str | 
     if last is None or not (last.group(1).lower() in _QUALIFIER_LAST_WORDS or last.group(1)[-1] in "<>=≤≥"):
         return None, start  # one set lookup spares the full search for most numbers
     found = _QUALIFIER_BEFORE.search(ctx.body, max(0, start - _QUALIFIER_WINDOW), start)
-    return ((found.group(1) or found.group(2)), found.start()) if found else (None, start)
+    if found is None or _is_particle(ctx.body, found):
+        return None, start
+    return (found.group(1) or found.group(2)), found.start()
+
+
+def _is_particle(body: str, qualifier: re.Match[str]) -> bool:
+    # "handed over $25 million", "fork over thousands": the particle of a verb, no bound.
+    if (qualifier.group(1) or "").lower() != "over":
+        return False
+    verb = _VERB_BEFORE.search(body, max(0, qualifier.start() - 12), qualifier.start())
+    return verb is not None and verb.group(1).lower() in VERBS_TAKING_OVER
 
 
 def _open_ended(body: str, draft: Draft, qual: str | None) -> Draft:

@@ -138,11 +138,12 @@ MIXED_NUMBER = (
 NUMBER = rf"(?:{MIXED_NUMBER}|{DIGITS}|{WORD_NUMBER})"
 # A scale after digits: spelled out after a space ("1.5 million", "13 lakh", "3 dozen"), or
 # abbreviated and glued ("2.3bn", "10M", "1MM"), or an unambiguous abbreviation after a space
-# ("10 bln"). Case matters for the glued ones: "10m" is metres, "10M" ten million.
+# ("10 bln"); the long scales also glued ("$28.4million", a typing slip wire copy keeps). Case
+# matters for the glued abbreviations: "10m" is metres, "10M" ten million.
 _GLUED_SCALES = {**SCALE_ABBREVIATIONS, **MORE_SCALE_ABBREVIATIONS}
 SCALE = (
     rf"(?:{WS}+(?i:{alternation([*SCALE_WORDS, *MORE_SCALE_WORDS, *_DOZENS])})"
-    rf"|{WS}+(?:bn|mn|mln|bln|tln|trn)|(?:{alternation(_GLUED_SCALES)}))(?![\w])"
+    rf"|{WS}+(?:bn|mn|mln|bln|tln|trn)|(?i:million|billion|trillion)|(?:{alternation(_GLUED_SCALES)}))(?![\w])"
 )
 _ALL_CURRENCY_SYMBOLS = {**CURRENCY_SYMBOLS, **MORE_CURRENCY_SYMBOLS}
 CURRENCY = rf"(?:{trie(_ALL_CURRENCY_SYMBOLS)}{WS}?)"

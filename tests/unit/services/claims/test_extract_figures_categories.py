@@ -184,6 +184,11 @@ CASES = [
     # a first end larger than the second as written keeps its own magnitude
     ("Stock worth between $500,000 and $1 million.", "between $500,000 and $1 million",
      {"value": None, "low": 500_000, "high": 1_000_000, "unit": "USD"}),
+    # a long scale glued to the amount
+    ("The campaign had $28.4million in cash.", "$28.4million", {"value": 28_400_000, "unit": "USD"}),
+    # "over" as the particle of a verb bounds nothing
+    ("Donors handed over $25 million last month.", "$25 million",
+     {"value": 25_000_000, "low": None, "qualifier": None}),
     # years stay years
     ("The law dates from 1998.", "from 1998", {"value": 1998, "quantity": "year"}),
     ("He studied the 2012 attacks closely.", "2012", {"value": 2012, "quantity": "year", "about": None}),
