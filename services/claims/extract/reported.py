@@ -17,7 +17,16 @@ from dataclasses import dataclass
 
 from services.claims.extract.constants import INDIRECT_MIN_WORDS, PARTICIPLE_CUES
 from services.claims.extract.context import ArticleContext, trim_end, word_count
-from services.claims.extract.cues import ADDRESSEE, CHANNEL, CLAUSE_CUE_RE, INDIRECT_VERB, TIME, WS, is_plural_noun
+from services.claims.extract.cues import (
+    ADDRESSEE,
+    CHANNEL,
+    CLAUSE_CUE_RE,
+    INDIRECT_VERB,
+    INDIRECT_VERB_RE,
+    TIME,
+    WS,
+    is_plural_noun,
+)
 from services.claims.extract.learned_cues import cue_runs
 from services.claims.extract.headline_speech import headline_statement
 from services.claims.extract.relative_speech import relative_statements
@@ -51,13 +60,13 @@ _SPEAKER_TAIL = (
     rf"[^“”\"\n]*?)"
 )
 # Rule: "STATEMENT, X said [on Friday]." / "STATEMENT, X told Reuters [by phone]." /
-# "STATEMENT, our correspondent X reported from Homs." and "STATEMENT, said X, head of Y." ("told"
-# never inverts: in "…, told Reuters" Reuters is the addressee, not the speaker).
+# "STATEMENT, our correspondent X reported from Homs." and "STATEMENT, said [Democratic strategist] X,
+# head of Y." ("told" never inverts: in "…, told Reuters" Reuters is the addressee, not the speaker).
 _TRAIL = re.compile(
     rf",{WS}*(?:(?P<pre>(?:[\w’'-]+{WS}+){{0,3}}?)(?P<subj>{SUBJECT}){ACRONYM_AFTER}"
     rf"(?:{WS}*,{WS}*(?P<appos>{APPOSITIVE}){WS}*,)?(?:{WS}+{_ADVERB}){{0,2}}{WS}+(?P<cue>{INDIRECT_VERB})"
     rf"(?:(?:(?<=told)|(?<=tells)){WS}+{ADDRESSEE})?"
-    rf"|(?!told|tells)(?P<cue2>{INDIRECT_VERB}){WS}+(?P<subj2>{SUBJECT})(?:{WS}*,{WS}*(?P<appos2>{APPOSITIVE}))?"
+    rf"|(?!told|tells)(?P<cue2>{INDIRECT_VERB}){WS}+(?P<pre2>(?:[\w’'-]+{WS}+){{0,3}}?)(?P<subj2>{SUBJECT})(?:{WS}*,{WS}*(?P<appos2>{APPOSITIVE}))?"
     rf"{_SPEAKER_TAIL}?)"
     rf"(?![\w’'-])(?:{WS}+(?P<channel>{CHANNEL}))?{_PLACE}?{TIME}?{WS}*[.!?]*[\"”’)]*{WS}*\Z"
 )
@@ -72,8 +81,9 @@ _PARTICIPLE_AFTER_COMMA = re.compile(
 # ", echoing …", ", referring to …": an "-ing" word opening a clause after a comma.
 _ING_AFTER_COMMA = re.compile(rf",{WS}+(?P<cue>[a-z][a-z’'-]*ing)(?![\w’'-])")
 
-# "… and has called for": a coordinated verb phrase of the same subject, opened by a learned cue.
-_AND_BEFORE_CUE = re.compile(rf",?{WS}+and(?:{WS}+(?:has|have|had|also|then|later|is|was|will))*{WS}+\Z")
+# "… and has called for" / "… but said": a coordinated verb phrase of the same subject, opened by a
+# learned cue; after "but" only by an asserting verb ("but later revised the standards" is no speech).
+_AND_BEFORE_CUE = re.compile(rf",?{WS}+(?P<conj>and|but)(?:{WS}+(?:has|have|had|also|then|later|is|was|will))*{WS}+\Z")
 _AFTER_SECOND_CUE = re.compile(rf"{WS}*,?(?:{WS}*that(?![\w’'-]))?{WS}*")
 
 
@@ -157,13 +167,14 @@ def _split_at_participle(ctx: ArticleContext, statement: ReportedStatement) -> l
     joint, cue_span, second_start = second_cue
     first = (start, trim_end(ctx.body, start, joint))
     second = (second_start, end)
-    if not (_long_enough(ctx.body, first) and _long_enough(ctx.body, second)):
+    if not _long_enough(ctx.body, second):
         return [statement]
     cue = ctx.body[cue_span[0]:cue_span[1]]
-    return [
-        ReportedStatement(first, statement.subject, statement.cue, statement.cue_span, statement.channel),
-        ReportedStatement(second, statement.subject, cue, cue_span, None),
-    ]
+    later = ReportedStatement(second, statement.subject, cue, cue_span, None)
+    if not _long_enough(ctx.body, first):
+        # "Obama praised the governor and said S": the first cue's object is no statement; S is.
+        return [later]
+    return [ReportedStatement(first, statement.subject, statement.cue, statement.cue_span, statement.channel), later]
 
 
 def participle_after(body: str, start: int, end: int) -> tuple[Span, int] | None:
@@ -188,10 +199,14 @@ def _second_cue(ctx: ArticleContext, start: int, end: int) -> tuple[int, Span, i
         return ctx.body.rindex(",", start, cue_span[0]), cue_span, statement_start
     for cue_start, cue_end in cue_runs(ctx.body, start, end):
         joint = _AND_BEFORE_CUE.search(ctx.body, max(start, cue_start - 30), cue_start)
-        if joint is not None:
+        if joint is not None and (joint.group("conj") == "and" or _asserts(ctx.body, cue_start, cue_end)):
             after = _AFTER_SECOND_CUE.match(ctx.body, cue_end, end)
             return joint.start(), (cue_start, cue_end), after.end() if after else cue_end
     return None
+
+
+def _asserts(body: str, start: int, end: int) -> bool:
+    return INDIRECT_VERB_RE.fullmatch(body, start, end) is not None
 
 
 def _learned_statement(ctx: ArticleContext, start: int, end: int, _cues: object) -> ReportedStatement | None:
@@ -238,7 +253,7 @@ def _trailing_statement(
         subject = _subject(ctx, match, "subj", "appos", match.group("pre"))
         cue_group = "cue"
     else:
-        subject = _subject(ctx, match, "subj2", "appos2", "")
+        subject = _subject(ctx, match, "subj2", "appos2", match.group("pre2"))
         cue_group = "cue2"
     if subject is None:
         return None

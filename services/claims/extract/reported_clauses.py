@@ -9,7 +9,8 @@ the rule looks for a subject right before it and a statement around it:
 * "S, one delegate said." — the statement precedes;
 * "Jane Doe, a spokeswoman for X, said S" / "X, who …, said S" — the appositive is the role;
 * "X told Y (that) S", "X vowed to S", "X pointed out that S";
-* "X rallied supporters, saying S" — a participle credits the subject of the main clause;
+* "X rallied supporters, saying S" — a participle credits the subject of the main clause, and so does
+  a cue opening a coordinated verb phrase ("X became a delegate and said S");
 * "The ferry was grounded after the Gazette reported that S" — the subject of a subordinate clause
   follows its subordinator; "officials who spoke with the Post said S" — a relative clause belongs
   to the subject of a listed cue.
@@ -75,6 +76,10 @@ _ADDRESSEE_BEFORE_THAT = re.compile(
 SCARE_GAP_WORDS = 3  # "called it a “…”": the label follows the cue within a few words
 _SPEAKING_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
 _HEAD_PREPOSITIONS = frozenset("of by for from in at on with among".split())
+# "… and said", "…, but later said": a verb phrase coordinated with the sentence's first one.
+_COORDINATION_BEFORE_CUE = re.compile(
+    rf",?{WS}+(?:and|but)(?:{WS}+(?:also|then|later|again|now|has|had|have))*{WS}+\Z"
+)
 _SEGMENT = re.compile(r"[^,;—–()\[\]“”\"]+")
 _WORD = re.compile(r"[\w’'.-]+")
 _WORD_BEFORE_END = re.compile(r"[\w’'-]*\Z")
@@ -93,13 +98,26 @@ def clause_statement(
         if word in PARTICIPLE_CUES:
             subject = main_clause_subject(ctx, start, cue.start())
         else:
-            subject = _subject_before(ctx, start, cue.start(), listed=True)
+            subject = _subject_before(ctx, start, cue.start(), listed=True) or _coordinated_subject(
+                ctx, start, cue.start())
         if subject is None or subject.as_written.split()[0].lower() in NON_SUBJECT_WORDS:
             continue
         statement = _statement(ctx, start, end, subject, cue.end())
         if statement is not None:
             return statement, subject, cue.group(), cue.span(), None
     return None
+
+
+def _coordinated_subject(ctx: ArticleContext, start: int, cue_start: int) -> Subject | None:
+    """The sentence's subject for a cue opening a coordinated verb phrase: "Gary Emineth, a former
+    chairman, became a delegate and said S" / "… but later said S" credit the subject of the first verb."""
+    # When the first verb phrase holds a learned cue ("defended the plan and urged …"), the learned
+    # rule reads both statements.
+    joint = _COORDINATION_BEFORE_CUE.search(ctx.body, max(start, cue_start - 30), cue_start)
+    if joint is None or next(cue_runs(ctx.body, start, joint.start()), None) is not None:
+        return None
+    subject = main_clause_subject(ctx, start, joint.start())
+    return subject if subject is not None and _is_someone(subject) else None
 
 
 def _closes_sentence(body: str, pos: int, end: int) -> bool:

@@ -444,3 +444,53 @@ def test_a_speaker_after_a_state_and_office_is_named_without_them() -> None:
     found = [(c.speaker.name, c.speaker.role, c.speaker.span) for c in extract_claims(body, article_id="t")
              if c.kind == "quote"]
     assert found == [("Jane Roe", "vermont senator", _span(body, "Jane Roe"))]
+
+
+def test_an_inverted_cue_may_put_a_role_before_the_name() -> None:
+    body = "The levy will pass easily in the spring, said Democratic strategist Ana Ruiz."
+    assert _statements(body) == [
+        ("indirect", _span(body, "The levy will pass easily in the spring"), "Ana Ruiz", "strategist", "said")
+    ]
+
+
+def test_but_said_opens_a_second_statement_of_the_same_speaker() -> None:
+    body = "Ana Ruiz said she had met the mayor twice but said neither aide played a role in the deal."
+    assert _statements(body) == [
+        ("indirect", _span(body, "she had met the mayor twice"), "Ana Ruiz", None, "said"),
+        ("indirect", _span(body, "neither aide played a role in the deal"), "Ana Ruiz", None, "said"),
+    ]
+
+
+def test_after_but_a_verb_that_asserts_nothing_opens_no_statement() -> None:
+    body = "The state board said it adopted the standards but later revised them after the election in May."
+    assert _statements(body) == [
+        ("attribution", _span(body, "it adopted the standards but later revised them after the election in May"),
+         "state board", None, "said"),
+    ]
+
+
+def test_a_cue_after_a_short_object_credits_only_the_second_statement() -> None:
+    body = "In her speech, Ana Ruiz praised the governor and said the next budget would restore the school funds."
+    assert _statements(body) == [
+        ("indirect", _span(body, "the next budget would restore the school funds"), "Ana Ruiz", None, "said"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "text", "speaker"),
+    [
+        ("Ana Ruiz, a former state party chairwoman, became a delegate and said she is leaning toward the senator.",
+         "she is leaning toward the senator", "Ana Ruiz"),
+        ("The mayor toured the flooded streets on Monday but later said the city had been ready for the storm.",
+         "the city had been ready for the storm", "The mayor"),
+    ],
+)
+def test_a_cue_opening_a_coordinated_verb_phrase_credits_the_sentences_subject(
+    body: str, text: str, speaker: str
+) -> None:
+    assert [(row[1], row[2]) for row in _statements(body)] == [(_span(body, text), speaker)]
+
+
+def test_a_coordinated_cue_needs_someone_opening_the_sentence() -> None:
+    body = "Louisville stayed quiet through the night and said the closures would end by the morning."
+    assert _statements(body) == []
