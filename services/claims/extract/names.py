@@ -9,6 +9,7 @@ titles, which become the mention's role ("President Bashar al-Assad" → "Bashar
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Literal, NamedTuple
 
@@ -27,12 +28,27 @@ from services.claims.extract.constants import (
 Span = tuple[int, int]
 NameKind = Literal["person", "org", "place"]
 
+
+def _after_first(words: Iterable[str]) -> str:
+    """An alternation of ``words`` to be tried right after their first character, which is checked
+    with a lookbehind: the pattern of a regular expression that has already consumed it."""
+    by_first: dict[str, set[str]] = {}
+    for word in words:
+        by_first.setdefault(word[0], set()).add(word[1:])
+    branches = (f"(?<={re.escape(first)}){trie(frozenset(rests))}" for first, rests in sorted(by_first.items()))
+    return f"(?:{'|'.join(branches)})"
+
+
 _UPPER = "A-ZÀ-ÖØ-Þ"
+# Abbreviated titles that open a name when another capital follows ("Mr. Smith", "Gov. Abbott").
+_ABBREVIATED_TITLES = ("Mr", "Mrs", "Ms", "Dr", "Gen", "Col", "Lt", "Sgt", "Capt", "Rev", "Sen", "Rep", "Gov", "Prof")
+_TITLE_DOT = r"\.(?=[ \t\u00a0]+[A-Z])"
+_HYPHENATED_TAIL = r"(?:-[A-Za-z]\w*)*"
 # One capitalised token ("Ghani", "Al-Nusra", "O’Brien") or a particle glued to one ("al-Sham").
 NAME_TOKEN = (
-    r"(?:(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Sgt|Capt|Rev|Sen|Rep|Gov|Prof)\.(?=[ \t\u00a0]+[A-Z])|"
+    rf"(?:(?:{'|'.join(_ABBREVIATED_TITLES)}){_TITLE_DOT}|"
     rf"[{_UPPER}][\w]*(?:['’][{_UPPER}]\w*)?|(?:al|el|ad|as|ash|an|ar|ibn|bin|abu)-[{_UPPER}]\w*)"
-    r"(?:-[A-Za-z]\w*)*"
+    rf"{_HYPHENATED_TAIL}"
 )
 # Lower-case words allowed inside a name ("Syrian Observatory for Human Rights", "Osama bin Laden").
 _CONNECTOR = r"(?:bin|ibn|al|el|de|da|di|du|van|von|der|den|la|le|dos|das|del|of|for)"
@@ -50,6 +66,20 @@ NAME = (
 # The lookahead is what every name starts with (a capital or a glued particle): it rejects most
 # positions with one test before the full pattern is tried.
 _NAME_RE = re.compile(rf"(?=[{_UPPER}]|[aeib][a-z]{{1,2}}-)(?<![\w’'-]){NAME}")
+# ``_NAME_RE`` for names opening on a capital, spelt to start by consuming that capital: ``re`` then
+# skips to the next capital in C instead of trying the lookarounds at every position (PolNeAR dev:
+# 12.4 -> 8.2 ms CPU a pass, the matching included). What ``NAME`` tests at the capital is tested
+# from the character after it, the capital read back with a one-character lookbehind ("(?<=S)ays"
+# is "Says"); its particle alternative ("al-") cannot open on a capital.
+_NAME_AFTER_CAPITAL_RE = re.compile(
+    rf"[{_UPPER}](?<![\w’'-].)"
+    rf"(?!{_after_first(_CUE_WORDS - {'Said'})}[ \t\u00a0]+[{_UPPER}])"
+    rf"(?:{_after_first(_ABBREVIATED_TITLES)}{_TITLE_DOT}|\w*(?:['’][{_UPPER}]\w*)?){_HYPHENATED_TAIL}"
+    rf"(?:[ \t\u00a0]+(?:{_CONNECTOR}[ \t\u00a0]+)?(?!{_CUE_AHEAD}){NAME_TOKEN}){{0,5}}"
+)
+# Where a name opening on a particle ("al-Assad") could start: two or three letters before a hyphen,
+# found by scanning for the hyphen.
+_PARTICLE_HYPHEN_RE = re.compile(r"-(?:(?<=[aeib][a-z]-)|(?<=[aeib][a-z]{2}-))")
 _TOKEN_RE = re.compile(r"\S+")
 _CAPITALS_RE = re.compile(rf"[{_UPPER}]")
 # "Syrian Observatory for Human Rights (SOHR)": a name then an acronym in brackets.
@@ -192,7 +222,7 @@ def find_names(body: str, *, lo: int = 0, hi: int | None = None,
                org_names: frozenset[str] = frozenset()) -> list[NameMention]:
     """Every capitalised name in ``body[lo:hi]``, cleaned, in order."""
     found = []
-    for match in _NAME_RE.finditer(body, lo, len(body) if hi is None else hi):
+    for match in _name_runs(body, lo, len(body) if hi is None else hi):
         read = _read_run(match.group())
         if read is None:
             continue
@@ -200,6 +230,16 @@ def find_names(body: str, *, lo: int = 0, hi: int | None = None,
         start = match.start() + offset
         found.append(NameMention(text, (start, start + len(text)), "org" if text in org_names else kind, title))
     return found
+
+
+def _name_runs(body: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
+    # ``_NAME_RE.finditer``: when no name opens on a particle, the names are the ones opening on a
+    # capital, and the pattern for those alone is scanned several times faster.
+    for hyphen in _PARTICLE_HYPHEN_RE.finditer(body, lo, hi):
+        starts = (hyphen.start() - 3, hyphen.start() - 2)
+        if any(start >= lo and _NAME_RE.match(body, start, hi) for start in starts):
+            return _NAME_RE.finditer(body, lo, hi)
+    return _NAME_AFTER_CAPITAL_RE.finditer(body, lo, hi)
 
 
 @lru_cache(maxsize=16384)  # pure; the same runs recur in every article

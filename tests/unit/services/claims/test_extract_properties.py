@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from services.claims.extract import extract_claims
 from services.claims.extract.learned_cues import _token_before
+from services.claims.extract.names import _NAME_RE, _name_runs
 from services.claims.extract.sentences import _word_before
 
 # Pieces that exercise the rules: quote marks of every kind, cues, names, numbers, line breaks and
@@ -85,3 +86,19 @@ def test_the_word_before_a_period_is_the_last_word_of_its_window(window: tuple[s
     lo, hi = sorted((min(lo, len(text)), min(hi, len(text))))
     found = _LAST_WORD.search(text, lo, hi)
     assert _word_before(text, lo, hi) == (found.group(1) if found else "")
+
+
+# Pieces of names and what surrounds them: titles, particles, cue words in headlines, hyphens.
+_NAME_PIECES = st.sampled_from([
+    "Mr.", "Mrs. ", "Gov. ", "Sen.", " Dr. ", "Barack", "Obama", "O’Brien", "al-Assad", "bin", "Laden", " al-",
+    "ash-Sham", "abu-Bakr", "ex-Gov", "Al-Nusra", "Says", "Said", "Tells ", "Calls For", "Clinton", " of ", " for ",
+    "van", "Élise", "-", " ", "\t", "\u00a0", ". ", "’s", "'", "the", "x", "\n",
+])
+
+
+@settings(max_examples=400)
+@given(st.lists(_NAME_PIECES, max_size=20).map("".join), st.integers(0, 40), st.integers(0, 200))
+def test_name_runs_are_the_name_pattern_s_matches(text: str, lo: int, hi: int) -> None:
+    lo, hi = min(lo, len(text)), min(max(lo, hi), len(text))
+    expected = [m.span() for m in _NAME_RE.finditer(text, lo, hi)]
+    assert [m.span() for m in _name_runs(text, lo, hi)] == expected
