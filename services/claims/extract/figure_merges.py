@@ -78,7 +78,9 @@ def _merge_uncertainties(body: str, drafts: list[Draft]) -> list[Draft]:
     for draft in drafts:
         previous = merged[-1] if merged else None
         exact = previous is not None and previous.value is not None and draft.value is not None
-        if not exact or previous.qualifier or not _PLUS_MINUS.fullmatch(body, previous.span[1], draft.span[0]):
+        # The margin's "±" may be read as its qualifier ("45% +/- 3%"): the gap ends at its number then.
+        margin_start = draft.number_span[0] if draft.qualifier in {"±", "+/-"} else draft.span[0]
+        if not exact or previous.qualifier or not _PLUS_MINUS.fullmatch(body, previous.span[1], margin_start):
             merged.append(draft)
             continue
         margin = abs(draft.value)

@@ -208,6 +208,9 @@ COMPARISONS: dict[str, tuple[str, bool]] = {
                      "no fewer than", "not fewer than"], ("low", True)),
     **dict.fromkeys(["equal to", "equals", "equals to", "equaling to", "equalling"], ("exact", True)),
 }
+# A margin before a number ("a margin of error of plus or minus 3.4 percentage points", "+/- 3"):
+# the number is the margin's size, neither a bound nor negative.
+MARGINS: dict[str, tuple[str, bool]] = dict.fromkeys(["plus or minus", "+/-", "±"], ("exact", True))
 
 # Open ends after a number ("500 or more", "5000 or less", "200 or greater"): the same bound as the
 # comparison it stands for, inclusive (Recognizers-Text, "OneNumberRangeMoreSeparateRegex").

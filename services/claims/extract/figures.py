@@ -39,6 +39,7 @@ from services.claims.extract.figure_words import (
     ALL_UNITS,
     COMPARISONS,
     FRACTION_WORDS,
+    MARGINS,
     OPEN_ENDS,
     PRONOUN_ONE_BEFORE,
     SIGN_WORDS,
@@ -69,9 +70,9 @@ Span = tuple[int, int]
 # Not glued to a word, a decimal point, a hyphen, a slash, a plus or URL and formula signs, nor a
 # markup attribute's value: "G7", "COVID-19", "192.168", "24/7", "+1-222", "%20", "id=305",
 # '<tweet id="6721385">' and "2.5^-1" are not figures; after "%-" a number is the second side of a
-# split ("backed it 89%-6%").
-_LEFT = r"(?<![\w’'.$£€/+%=^])(?<![^%]-)(?<!=\")"
-_BOUNDS = {**QUALIFIERS, **COMPARISONS}
+# split ("backed it 89%-6%"), after "+/-" a margin.
+_LEFT = r"(?<![\w’'.$£€/+%=^])(?<![^%/]-)(?<!=\")"
+_BOUNDS = {**QUALIFIERS, **COMPARISONS, **MARGINS}
 # What a figure can start with: a digit, a sign, a currency, a number word or an article (as a
 # prefix tree, so that most positions fail after a character or two).
 _FIRST_CHARS = {*"0123456789.-−", *VULGAR_FRACTIONS, *(c[0] for c in CURRENCY_SIGNS if not c[0].isalpha())}
@@ -112,11 +113,12 @@ _RATIO_MAX_DENOMINATOR = 1000  # "one in 2016" is a date, not a proportion
 # Qualifiers are looked for behind a number, not tried at every position: that keeps the scan fast.
 # Comparison signs may touch the number (">10", "<= 5").
 _QUALIFIER_BEFORE = re.compile(
-    rf"(?:(?<![\w’'-])({QUALIFIER}){WS}+|(?<![<>=])([<>]{WS}?=?|[≤≥]){WS}*)\Z"
+    rf"(?:(?<![\w’'-])({QUALIFIER}){WS}+|(?<![<>=])([<>]{WS}?=?|[≤≥±]|\+/-){WS}*)\Z"
 )
 _QUALIFIER_WINDOW = 45  # "equal to or greater than" and its spacing
 _QUALIFIER_LAST_WORDS = frozenset(q.split()[-1] for q in (*_BOUNDS, "between", "from"))
-_LAST_WORD = re.compile(rf"([A-Za-z]+|[<>=≤≥]){WS}*\Z")
+_LAST_WORD = re.compile(rf"([A-Za-z]+|[<>=≤≥±]|\+/-){WS}*\Z")
+_PLUS_OR = re.compile(rf"(?i:plus{WS}+or){WS}+\Z")
 # Rule: "500 or more", "5,000 or less" — an open end after the number bounds it; not before
 # "than" and a number, where a comparison opens the next figure ("equal to 5000 or less than 6000").
 _OPEN_END = re.compile(rf"{WS}+({alternation(OPEN_ENDS)})(?![\w])(?!{WS}+than{WS}+{_FIRST})")
@@ -220,6 +222,9 @@ def _plain(ctx: ArticleContext, match: re.Match[str]) -> Draft | None:
     if not qual and _is_bare_name(ctx, match):
         return None
     negative = bool(match.group("neg") or match.group("negc"))
+    plus_or = _PLUS_OR.search(ctx.body, max(0, match.start() - 10), match.start()) if match.group("neg") else None
+    if plus_or is not None and match.group("neg").strip().lower() == "minus":
+        negative, qual, qual_start = False, "plus or minus", plus_or.start()  # a margin, not a sign
     unit, quantity, unit_end = unit_of(match)
     if is_code_letter(ctx, match):
         return None  # "Boeing 777F", "the 13F filing": a model or form name, not a temperature
@@ -290,7 +295,7 @@ def _qualifier_before(ctx: ArticleContext, match: re.Match[str]) -> tuple[str | 
     """The qualifier right before the number as written, and where the figure starts with it."""
     start = match.start()
     last = _LAST_WORD.search(ctx.body, max(0, start - 16), start)
-    if last is None or not (last.group(1).lower() in _QUALIFIER_LAST_WORDS or last.group(1)[-1] in "<>=≤≥"):
+    if last is None or not (last.group(1).lower() in _QUALIFIER_LAST_WORDS or last.group(1)[-1] in "<>=≤≥±-"):
         return None, start  # one set lookup spares the full search for most numbers
     found = _QUALIFIER_BEFORE.search(ctx.body, max(0, start - _QUALIFIER_WINDOW), start)
     if found is None or _is_particle(ctx.body, found):

@@ -419,3 +419,18 @@ def test_splits_list_marks_and_point_margins(body: str, expected: list) -> None:
 )
 def test_over_before_a_duration(body: str, expected: list) -> None:
     assert [(f.text, f.value, f.low, f.qualifier) for f in _figures(body)] == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "text", "value", "unit"),
+    [
+        # a margin of error is its size, neither negative nor a bound
+        ("The margin of error is plus or minus 3.4 percentage points.", "plus or minus 3.4 percentage points", 3.4, "pp"),
+        ("Margin of error +/-3 percentage points.", "+/-3 percentage points", 3, "pp"),
+        ("The margin is ± 2 points.", "± 2 points", 2, None),
+    ],
+)
+def test_a_margin_before_a_number(body: str, text: str, value: float, unit: str | None) -> None:
+    [figure] = _figures(body)
+    assert (figure.text, figure.value, figure.low, figure.high, figure.unit) == (text, value, None, None, unit)
+    assert not figure.approximate
