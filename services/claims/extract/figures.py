@@ -127,6 +127,8 @@ _VERB_BEFORE = re.compile(rf"([A-Za-z]+){WS}+\Z")
 _SPACES = re.compile(r"\s+")
 _INCHES_AFTER_FOOT = re.compile(r"-(\d{1,2})(?![\w.,]|-\d)")
 _SPACED_SIGN = re.compile(rf"[-−]{WS}")
+_NAME_COMMA_BEFORE = re.compile(rf"[A-Z][\w’'.-]*,{WS}+\Z")
+_COMMA_WORD_AFTER = re.compile(rf",{WS}+(?!(?:and|or)\b)[a-z]")
 _AMOUNT_BEFORE = re.compile(rf"(?:\d%?|(?i:thousand|million|billion|trillion)){WS}+\Z")
 
 
@@ -349,8 +351,8 @@ def _with_inches(body: str, draft: Draft) -> Draft:
 def _counted(ctx: ArticleContext, match: re.Match[str], draft: Draft, *, qualified: bool) -> Draft | None:
     # A bare number: a year, an age, a count of something, or nothing worth a figure ("one of them").
     text = match.group("num")
-    if _AGE_BEFORE.search(ctx.body, max(0, draft.span[0] - 8), draft.span[0]):
-        return replace(draft, unit="year", quantity="age")  # "aged 35"
+    if _AGE_BEFORE.search(ctx.body, max(0, draft.span[0] - 8), draft.span[0]) or _is_apposed_age(ctx.body, draft):
+        return replace(draft, unit="year", quantity="age")  # "aged 35", "Mona Lamberson, 59, of …"
     phrase = counted_phrase(ctx.body, draft.span[1], allow_of=False)
     year = is_year(text) and not match.group("scale") and draft.value is not None
     if year and (not phrase.plural or (_is_recent_year(text) and not qualified)):
@@ -363,6 +365,16 @@ def _counted(ctx: ArticleContext, match: re.Match[str], draft: Draft, *, qualifi
     about = phrase.about_with(verb.group(1).lower() if verb else None)
     quantity = draft.quantity if draft.quantity == "year" else phrase.quantity
     return replace(draft, span=(draft.span[0], max(draft.span[1], phrase.end)), quantity=quantity, about=about)
+
+
+def _is_apposed_age(body: str, draft: Draft) -> bool:
+    # News style gives a person's age between commas after the name ("said Mona Lamberson, 59, of
+    # North Philadelphia", "Admiral Harris, 59, is …"); a list of counts goes on with a name or
+    # "and" ("Texas, 38, Florida, 29, and Ohio").
+    start, end = draft.span
+    if draft.value is None or not 0 < draft.value < 120 or end - start > 3:
+        return False
+    return bool(_NAME_COMMA_BEFORE.search(body, max(0, start - 40), start) and _COMMA_WORD_AFTER.match(body, end))
 
 
 def _is_zero_value(body: str, draft: Draft, word_before: re.Match[str] | None) -> bool:

@@ -100,6 +100,8 @@ CASES = [
     ("She is 29 years old.", "29 years old", {"value": 29, "unit": "year", "quantity": "age"}),
     ("The victim, aged 35, died.", "35", {"value": 35, "unit": "year", "quantity": "age"}),
     ("They staged 26 debates in all.", "26 debates", {"value": 26, "unit": None, "quantity": "count"}),  # no "age"
+    ("said Mona Lamberson, 59, of North Philadelphia.", "59", {"value": 59, "unit": "year", "quantity": "age"}),
+    ("Delegates: Texas, 38, and Ohio, 12.", "38", {"value": 38, "unit": None, "quantity": "count"}),  # a list
     # temperatures
     ("It fell to -5°C overnight.", "-5°C", {"value": -5, "unit": "Cel", "quantity": "temperature"}),
     ("It was 30 degrees Fahrenheit.", "30 degrees Fahrenheit", {"value": 30, "unit": "degF"}),
