@@ -29,6 +29,7 @@ from services.claims.extract.constants import (
     INDIRECT_MIN_WORDS,
     INTRO_WORDS,
     NON_FINAL_WORDS,
+    NON_SPEECH_CUES,
     NON_SUBJECT_WORDS,
     ORG_NOUNS,
     PARTICIPLE_CUES,
@@ -133,6 +134,8 @@ def learned_statement(ctx: ArticleContext, start: int, end: int) -> ClauseStatem
     organisation or a personal pronoun), and a cue that names something with a scare quote is
     left to the quote rules ("She called it a “historic moment”" is a label, not a statement)."""
     for cue_start, cue_end in cue_runs(ctx.body, start, end):
+        if ctx.body[cue_start:cue_end].lower() in NON_SPEECH_CUES:
+            continue  # alone; in a longer run ("went on to explain", "sent out a statement") it speaks
         subject = _subject_before(ctx, start, cue_start)
         if subject is None or not _is_someone(subject) or _names_with_scare_quote(ctx, cue_end, end):
             continue

@@ -494,3 +494,23 @@ def test_a_cue_opening_a_coordinated_verb_phrase_credits_the_sentences_subject(
 def test_a_coordinated_cue_needs_someone_opening_the_sentence() -> None:
     body = "Louisville stayed quiet through the night and said the closures would end by the morning."
     assert _statements(body) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "As the mayor spoke in the lobby of the old city hall, the crowd grew quiet.",
+        "The governor delivered his last budget address to the assembly on Tuesday.",
+        "Ana Ruiz passed three background checks before the state hired her.",
+        "The senator gave critical support to the farm bill in its final weeks.",
+    ],
+)
+def test_a_verb_of_doing_opens_no_statement(body: str) -> None:
+    assert _statements(body) == []
+
+
+def test_a_longer_run_starting_with_a_verb_of_doing_still_speaks() -> None:
+    body = "Ana Ruiz spoke about the need to repair the schools before the winter."
+    assert _statements(body) == [
+        ("indirect", _span(body, "the need to repair the schools before the winter"), "Ana Ruiz", None, "spoke about"),
+    ]
