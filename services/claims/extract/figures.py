@@ -15,7 +15,6 @@ from dataclasses import replace
 
 from schemas.claims import FigureClaim
 from services.claims.extract.constants import (
-    QUALIFIERS,
     SCALE_WORDS,
     VAGUE_COUNTS,
 )
@@ -23,6 +22,7 @@ from services.claims.extract.context import ArticleContext
 from services.claims.extract.cues import WS
 from services.claims.extract.figure_context import counted_phrase, is_name_date_or_time, superlative_about
 from services.claims.extract.figure_merges import Draft, merge_neighbours
+from services.claims.extract.figure_qualifiers import bound_kind, plus_or_before, qualified, qualifier_before
 from services.claims.extract.figure_ranges import is_range, is_tally, is_year, ranged
 from services.claims.extract.figure_units import (
     CURRENCY_SIGNS,
@@ -37,14 +37,11 @@ from services.claims.extract.figure_words import (
     AGE_SUFFIXES,
     AGE_WORDS,
     ALL_UNITS,
-    COMPARISONS,
     FRACTION_WORDS,
-    MARGINS,
     OPEN_ENDS,
     PRONOUN_ONE_BEFORE,
     SIGN_WORDS,
     VAGUE_BEFORE_SCALE,
-    VERBS_TAKING_OVER,
     VULGAR_FRACTIONS,
     ZERO_IN_NAMES,
 )
@@ -53,7 +50,6 @@ from services.claims.extract.numbers import (
     CURRENCY,
     NUMBER,
     ORDINAL,
-    QUALIFIER,
     SCALE,
     UNIT,
     alternation,
@@ -72,7 +68,6 @@ Span = tuple[int, int]
 # '<tweet id="6721385">' and "2.5^-1" are not figures; after "%-" a number is the second side of a
 # split ("backed it 89%-6%"), after "+/-" a margin.
 _LEFT = r"(?<![\w’'.$£€/+%=^])(?<![^%/]-)(?<!=\")"
-_BOUNDS = {**QUALIFIERS, **COMPARISONS, **MARGINS}
 # What a figure can start with: a digit, a sign, a currency, a number word or an article (as a
 # prefix tree, so that most positions fail after a character or two).
 _FIRST_CHARS = {*"0123456789.-−", *VULGAR_FRACTIONS, *(c[0] for c in CURRENCY_SIGNS if not c[0].isalpha())}
@@ -110,21 +105,11 @@ _RATIO = re.compile(
     rf"(?P<scale2>{SCALE})?(?![\w])"
 )
 _RATIO_MAX_DENOMINATOR = 1000  # "one in 2016" is a date, not a proportion
-# Qualifiers are looked for behind a number, not tried at every position: that keeps the scan fast.
-# Comparison signs may touch the number (">10", "<= 5").
-_QUALIFIER_BEFORE = re.compile(
-    rf"(?:(?<![\w’'-])({QUALIFIER}){WS}+|(?<![<>=])([<>]{WS}?=?|[≤≥±]|\+/-){WS}*)\Z"
-)
-_QUALIFIER_WINDOW = 45  # "equal to or greater than" and its spacing
-_QUALIFIER_LAST_WORDS = frozenset(q.split()[-1] for q in (*_BOUNDS, "between", "from"))
-_LAST_WORD = re.compile(rf"([A-Za-z]+|[<>=≤≥±]|\+/-){WS}*\Z")
-_PLUS_OR = re.compile(rf"(?i:plus{WS}+or){WS}+\Z")
 # Rule: "500 or more", "5,000 or less" — an open end after the number bounds it; not before
 # "than" and a number, where a comparison opens the next figure ("equal to 5000 or less than 6000").
 _OPEN_END = re.compile(rf"{WS}+({alternation(OPEN_ENDS)})(?![\w])(?!{WS}+than{WS}+{_FIRST})")
 _AGE_BEFORE = re.compile(rf"(?<![\w-])(?i:{alternation(AGE_WORDS)}){WS}+\Z")  # "aged 35", not "the average 80,000"
 _VERB_BEFORE = re.compile(rf"([A-Za-z]+){WS}+\Z")
-_SPACES = re.compile(r"\s+")
 _INCHES_AFTER_FOOT = re.compile(r"-(\d{1,2})(?![\w.,]|-\d)")
 _SPACED_SIGN = re.compile(rf"[-−]{WS}")
 _NAME_COMMA_BEFORE = re.compile(rf"[A-Z][\w’'.-]*,{WS}+\Z")
@@ -179,7 +164,7 @@ def _vague(ctx: ArticleContext, match: re.Match[str]) -> Draft | None:
     if vague in {"tens", "scores"} and not (match.group("vague2") or match.group("of")):
         return None  # "tens" and "scores" alone are rarely counts
     low, high = VAGUE_COUNTS[vague]
-    qual, qual_start = _qualifier_before(ctx, match)
+    qual, qual_start = qualifier_before(ctx.body, match.start())
     scale = parse_scale(match.group("vague2")[:-1]) if match.group("vague2") else 1.0
     qualifier = f"{vague} of" if match.group("vague2") or match.group("of") else vague
     end = match.end("vague2") if match.group("vague2") else match.end("vague")
@@ -189,7 +174,7 @@ def _vague(ctx: ArticleContext, match: re.Match[str]) -> Draft | None:
         low=low * scale, high=high * scale, high_inclusive=False, qualifier=qualifier,
         approximate=True, about=phrase.about,
     )
-    return _qualified(draft, qual, None) if qual else draft
+    return qualified(draft, qual, None) if qual else draft
 
 
 def _ratio(ctx: ArticleContext, match: re.Match[str]) -> Draft | None:
@@ -200,15 +185,15 @@ def _ratio(ctx: ArticleContext, match: re.Match[str]) -> Draft | None:
     if not 0 < part < whole <= _RATIO_MAX_DENOMINATOR * parse_scale(match.group("scale2")):
         return None
     # "nearly three in 10", "more than one in five", "2 in 5 or more": qualified like any number.
-    qual, qual_start = _qualifier_before(ctx, match)
+    qual, qual_start = qualifier_before(ctx.body, match.start())
     phrase = counted_phrase(ctx.body, match.end(), allow_of=False)
     draft = Draft((qual_start, match.end()), match.span(), "proportion", value=part / whole, about=phrase.about)
     draft = _open_ended(ctx.body, draft, qual)
-    return _qualified(draft, qual, draft.value) if qual and qual.lower() not in {"between", "from"} else draft
+    return qualified(draft, qual, draft.value) if qual and qual.lower() not in {"between", "from"} else draft
 
 
 def _plain(ctx: ArticleContext, match: re.Match[str]) -> Draft | None:
-    qual, qual_start = _qualifier_before(ctx, match)
+    qual, qual_start = qualifier_before(ctx.body, match.start())
     if match.group("sep") and is_tally(match):
         return None  # "a 5-4 ruling", "won 3-1": a vote or a score, no quantity
     if match.group("sep") and not is_range(match, qual):
@@ -224,9 +209,9 @@ def _plain(ctx: ArticleContext, match: re.Match[str]) -> Draft | None:
     if not qual and _is_bare_name(ctx, match):
         return None
     negative = bool(match.group("neg") or match.group("negc"))
-    plus_or = _PLUS_OR.search(ctx.body, max(0, match.start() - 10), match.start()) if match.group("neg") else None
+    plus_or = plus_or_before(ctx.body, match.start()) if match.group("neg") else None
     if plus_or is not None and match.group("neg").strip().lower() == "minus":
-        negative, qual, qual_start = False, "plus or minus", plus_or.start()  # a margin, not a sign
+        negative, qual, qual_start = False, "plus or minus", plus_or  # a margin, not a sign
     unit, quantity, unit_end = unit_of(match)
     if is_code_letter(ctx, match):
         return None  # "Boeing 777F", "the 13F filing": a model or form name, not a temperature
@@ -249,7 +234,7 @@ def _plain(ctx: ArticleContext, match: re.Match[str]) -> Draft | None:
     elif quantity in {"duration", "percent", "money", "length"}:
         draft.about = counted_phrase(ctx.body, draft.span[1], allow_of=quantity == "percent").about
     if qual and qual.lower() not in {"between", "from"}:
-        draft = _qualified(draft, qual, draft.value)
+        draft = qualified(draft, qual, draft.value)
     return draft
 
 
@@ -293,29 +278,9 @@ def _not_a_number(body: str, match: re.Match[str]) -> bool:
     )
 
 
-def _qualifier_before(ctx: ArticleContext, match: re.Match[str]) -> tuple[str | None, int]:
-    """The qualifier right before the number as written, and where the figure starts with it."""
-    start = match.start()
-    last = _LAST_WORD.search(ctx.body, max(0, start - 16), start)
-    if last is None or not (last.group(1).lower() in _QUALIFIER_LAST_WORDS or last.group(1)[-1] in "<>=≤≥±-"):
-        return None, start  # one set lookup spares the full search for most numbers
-    found = _QUALIFIER_BEFORE.search(ctx.body, max(0, start - _QUALIFIER_WINDOW), start)
-    if found is None or _is_particle(ctx.body, found):
-        return None, start
-    return (found.group(1) or found.group(2)), found.start()
-
-
-def _is_particle(body: str, qualifier: re.Match[str]) -> bool:
-    # "handed over $25 million", "fork over thousands": the particle of a verb, no bound.
-    if (qualifier.group(1) or "").lower() != "over":
-        return False
-    verb = _VERB_BEFORE.search(body, max(0, qualifier.start() - 12), qualifier.start())
-    return verb is not None and verb.group(1).lower() in VERBS_TAKING_OVER
-
-
 def _open_ended(body: str, draft: Draft, qual: str | None) -> Draft:
     # "500 or more" → low 500 inclusive; "5,000 or less" → high 5,000 inclusive.
-    if draft.value is None or (qual and _BOUNDS.get(_SPACES.sub(" ", qual.lower()), ("approx", True))[0] in {"low", "high"}):
+    if draft.value is None or (qual and bound_kind(qual) in {"low", "high"}):
         return draft
     found = _OPEN_END.match(body, draft.span[1])
     if found is None:
@@ -394,20 +359,6 @@ def _is_recent_year(text: str) -> bool:
     # News style writes counts from 1,000 up with a comma (AP Stylebook, "numerals"): a bare 19xx or
     # 20xx before a plural noun is the year of what follows ("the 2012 attacks", "2016 candidates").
     return is_year(text) and text[:2] in {"19", "20"}
-
-
-def _qualified(draft: Draft, qualifier: str, value: float | None) -> Draft:
-    # "over 100" → low 100 exclusive; "up to 20" → high 20 inclusive; "nearly 40" → approximate.
-    qualifier = _SPACES.sub(" ", qualifier.lower())
-    kind, inclusive = _BOUNDS.get(qualifier, ("approx", True))
-    draft = replace(draft, qualifier=qualifier)
-    if value is None:
-        return replace(draft, approximate=draft.approximate or kind == "approx")
-    if kind == "low":
-        return replace(draft, value=None, low=value, low_inclusive=inclusive, high=None)
-    if kind == "high":
-        return replace(draft, value=None, high=value, high_inclusive=inclusive, low=None)
-    return replace(draft, approximate=kind == "approx")
 
 
 def _is_bare_name(ctx: ArticleContext, match: re.Match[str]) -> bool:
