@@ -22,7 +22,7 @@ from services.claims.extract.constants import (
     UNITS_WORDS,
 )
 from services.claims.extract.cues import WS
-from services.claims.extract.figure_words import ZERO_WORDS
+from services.claims.extract.figure_words import NUMBERED_LABELS, ZERO_WORDS
 
 # Letters glued to digits ("USD50", "MH17") are another figure or a name, not a counted word;
 # "F-16 jets" is.
@@ -100,11 +100,11 @@ def superlative_about(body: str, superlative: str, pos: int) -> str:
     return f"{superlative} {phrase.head}" if phrase.head else superlative
 
 
-# Bare numbers that are names, dates or times: "Resolution 2254", "December 6", "6 December",
-# "nov . 6" (tokenised copy), "10:30", "10 a.m.".
+# Bare numbers that are names, labels, dates or times: "Resolution 2254", "part 2", "December 6",
+# "6 December", "nov . 6" (tokenised copy), "10:30", "10 a.m.".
 _MONTH_BEFORE = re.compile(rf"(?i:{'|'.join(MONTHS)})(?:{WS}?\.)?{WS}+\Z")
 _MONTH_AFTER = re.compile(rf"{WS}+(?i:{'|'.join(MONTHS)})\b")
-_TIME_AFTER = re.compile(rf"[:.]\d\d|{WS}*(?i:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|hrs\b)")
+_TIME_AFTER = re.compile(rf"[:.]\d\d|:{WS}\d\d(?!\d)|{WS}*(?i:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|hrs\b)")  # "11: 06 a.m."
 _WORD_BEFORE = re.compile(rf"([A-Za-z][\w’'.]*){WS}+\Z")
 # A number glued to a slash or a hyphen and a digit, or to a bracketed letter, is part of a date or a
 # code ("5/17/2018", "24/7", "1995-01", "401(k)"); a range that was one is read before this test.
@@ -127,8 +127,10 @@ def is_name_date_or_time(body: str, start: int, end: int, *, is_year: bool, sent
     if not is_year and (_MONTH_BEFORE.search(body, max(0, start - 12), start) or _MONTH_AFTER.match(body, end)):
         return True
     word = _WORD_BEFORE.search(body, max(0, start - 30), start)
-    if word is None or not word.group(1)[0].isupper():
+    if word is None:
         return False
+    if not word.group(1)[0].isupper():
+        return body[start].isdigit() and word.group(1) in NUMBERED_LABELS  # "part 2"; "a question three times"
     name = word.group(1)
     if name in {"No.", "Nos."}:
         return True  # "the No. 2 spot": a rank in a name ("No" alone is a word: "No 10 ways")

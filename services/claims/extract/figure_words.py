@@ -226,6 +226,14 @@ PRONOUN_ONE_BEFORE: frozenset[str] = frozenset(
     {"the", "that", "this", "which", "each", "every", "any", "no", "no-", "someone", "another", "little"}
 )
 
+# Nouns that a number after them labels rather than counts ("part 2", "precinct 78", "channel
+# 125", "stage 4"): the capitalised ones are names already (``figure_context``).
+NUMBERED_LABELS: frozenset[str] = frozenset(
+    """part chapter section article page paragraph clause precinct district ward channel episode
+    season room exit route gate flight platform phase stage level grade type category item question
+    amendment proposition verse volume issue number""".split()
+)
+
 # Verbs whose particle "over" comes before the amount they move ("handed over $25 million", "fork
 # over thousands"): there "over" bounds nothing. Verbs where it may mean "more than" ("took over
 # 100 hostages", "paid over $500") are left out.

@@ -99,6 +99,7 @@ CASES = [
     ("A 35-year-old man was arrested.", "35-year-old", {"value": 35, "unit": "year", "quantity": "age"}),
     ("She is 29 years old.", "29 years old", {"value": 29, "unit": "year", "quantity": "age"}),
     ("The victim, aged 35, died.", "35", {"value": 35, "unit": "year", "quantity": "age"}),
+    ("He dodged the question three times.", "three times", {"value": 3}),  # words after a label noun count
     ("They staged 26 debates in all.", "26 debates", {"value": 26, "unit": None, "quantity": "count"}),  # no "age"
     ("said Mona Lamberson, 59, of North Philadelphia.", "59", {"value": 59, "unit": "year", "quantity": "age"}),
     ("Delegates: Texas, 38, and Ohio, 12.", "38", {"value": 38, "unit": None, "quantity": "count"}),  # a list
@@ -236,6 +237,9 @@ def test_figure_categories(body: str, text: str, expected: dict) -> None:
         "I chose the one day we had free.",  # a particular day, not a duration of one day
         "He wants the No. 2 spot on the ticket.",  # a rank in a name
         "The rise of 401(k) plans continued.",  # a plan's name
+        "Read part 2 here.",  # a label, not a count
+        "They met in precinct 78 on Monday.",  # a label
+        "11: 06 a.m.  The campaign began.",  # a time written with a space
     ],
 )
 def test_not_figures(body: str) -> None:
