@@ -112,7 +112,7 @@ _AGE_BEFORE = re.compile(rf"(?<![\w-])(?i:{alternation(AGE_WORDS)}){WS}+\Z")  # 
 _VERB_BEFORE = re.compile(rf"([A-Za-z]+){WS}+\Z")
 _INCHES_AFTER_FOOT = re.compile(r"-(\d{1,2})(?![\w.,]|-\d)")
 _SPACED_SIGN = re.compile(rf"[-−]{WS}")
-_NAME_COMMA_BEFORE = re.compile(rf"[A-Z][\w’'.-]*,{WS}+\Z")
+_NAME_COMMA_BEFORE = re.compile(rf"[A-Z][\w’'.-]*,{WS}+(?P<when>(?:now|then){WS}+)?\Z")
 _COMMA_WORD_AFTER = re.compile(rf",{WS}+(?!(?:and|or)\b)[a-z]")
 _AMOUNT_BEFORE = re.compile(rf"(?:\d%?|(?i:thousand|million|billion|trillion)){WS}+\Z")
 
@@ -334,12 +334,13 @@ def _counted(ctx: ArticleContext, match: re.Match[str], draft: Draft, *, qualifi
 
 def _is_apposed_age(body: str, draft: Draft) -> bool:
     # News style gives a person's age between commas after the name ("said Mona Lamberson, 59, of
-    # North Philadelphia", "Admiral Harris, 59, is …"); a list of counts goes on with a name or
-    # "and" ("Texas, 38, Florida, 29, and Ohio").
+    # North Philadelphia", "Admiral Harris, 59, is …", "Ms. Brainard, then 35."); a list of counts
+    # goes on with a name or "and" ("Texas, 38, Florida, 29, and Ohio").
     start, end = draft.span
     if draft.value is None or not 0 < draft.value < 120 or end - start > 3:
         return False
-    return bool(_NAME_COMMA_BEFORE.search(body, max(0, start - 40), start) and _COMMA_WORD_AFTER.match(body, end))
+    name = _NAME_COMMA_BEFORE.search(body, max(0, start - 40), start)
+    return name is not None and bool(name.group("when") or _COMMA_WORD_AFTER.match(body, end))
 
 
 def _is_zero_value(body: str, draft: Draft, word_before: re.Match[str] | None) -> bool:

@@ -102,6 +102,7 @@ CASES = [
     ("He dodged the question three times.", "three times", {"value": 3}),  # words after a label noun count
     ("They staged 26 debates in all.", "26 debates", {"value": 26, "unit": None, "quantity": "count"}),  # no "age"
     ("said Mona Lamberson, 59, of North Philadelphia.", "59", {"value": 59, "unit": "year", "quantity": "age"}),
+    ("The board saw Fiorina, then 44, as the driver.", "44", {"value": 44, "unit": "year", "quantity": "age"}),
     ("Delegates: Texas, 38, and Ohio, 12.", "38", {"value": 38, "unit": None, "quantity": "count"}),  # a list
     # temperatures
     ("It fell to -5°C overnight.", "-5°C", {"value": -5, "unit": "Cel", "quantity": "temperature"}),
