@@ -63,6 +63,9 @@ SCARE_LEAD = re.compile(
     re.IGNORECASE,
 )
 
+# A byline after a closing quote mark: "—“Pop-up art show opens in the Bronx,” by DNAinfo's Jane Doe".
+_BYLINE_AFTER = re.compile(rf"{WS}*,?{WS}*by{WS}+[A-Z]")
+
 CUE_VERB_RE = re.compile(rf"(?<![\w’'-]){CUE_VERB}(?![\w’'-])")
 INDIRECT_VERB_RE = re.compile(rf"(?<![\w’'-]){INDIRECT_VERB}(?![\w’'-])")
 CHANNEL_RE = re.compile(rf"{WS}*({CHANNEL})")
@@ -119,3 +122,13 @@ def is_plural_noun(body: str, cue: re.Match[str]) -> bool:
         return False
     word = before.group(1)
     return not (word[0].isupper() or word.lower() in _VERB_BEFORE_WORDS)
+
+
+def is_bylined_title(body: str, close_at: int | None, after_close: int | None) -> bool:
+    """Whether the quoted words closing at ``close_at`` are a title with its author ("“…,” by Jane
+    Doe"), as link roundups and reviews list headlines and books: no one's speech. The comma tells
+    it from a passive's agent ("“arbitrarily detained” by Britain")."""
+    if close_at is None or after_close is None:
+        return False
+    match = _BYLINE_AFTER.match(body, after_close, after_close + 20)
+    return match is not None and (body[close_at - 1:close_at] == "," or "," in match.group())

@@ -40,6 +40,7 @@ from services.claims.extract.cues import (
     SCARE_LEAD,
     TIME,
     WS,
+    is_bylined_title,
 )
 from services.claims.extract.loose_cues import (
     QuoteCue,
@@ -172,7 +173,7 @@ def _quote_claim(
     ctx: ArticleContext, region: QuotedRegion, *, floor: int, previous: QuoteClaim | None
 ) -> QuoteClaim | None:
     span = content_span(ctx.body, region)
-    if span is None:
+    if span is None or is_bylined_title(ctx.body, region.close_at, region.after_close):
         return None
     cue = (_cue_after(ctx, region, span) or _cue_before(ctx, region, span, floor=floor)
            or loose_cue_after(ctx, region) or loose_cue_before(ctx, region, floor=floor)

@@ -25,6 +25,7 @@ from services.claims.extract.cues import (
     INDIRECT_VERB_RE,
     TIME,
     WS,
+    is_bylined_title,
     is_plural_noun,
 )
 from services.claims.extract.learned_cues import cue_runs
@@ -104,6 +105,7 @@ def reported_statements(ctx: ArticleContext, *, skip: list[Span]) -> list[Report
     # Every rule needs a cue: one scan of the text finds the sentences that have one.
     cues = [cue for cue in CLAUSE_CUE_RE.finditer(ctx.body) if not is_plural_noun(ctx.body, cue)]
     starts = [m.start() for m in cues]
+    skip = skip + _title_sentences(ctx)
     segments = deque(span for span in ctx.sentences.spans if not any(s < span[1] and span[0] < e for s, e in skip))
     while segments:
         start, end = segments.popleft()
@@ -120,6 +122,13 @@ def reported_statements(ctx: ArticleContext, *, skip: list[Span]) -> list[Report
                     segments.appendleft((_after_other_clause(ctx, clause.statement[1], end), end))
                 break
     return found + _relative_statements(ctx, skip, found)
+
+
+def _title_sentences(ctx: ArticleContext) -> list[Span]:
+    # A sentence listing a title with its byline ("NOW OPEN—“Art show opens,” by X") reports no speech.
+    return [
+        ctx.sentences.sentence_of(r.open_at) for r in ctx.quoted if is_bylined_title(ctx.body, r.close_at, r.after_close)
+    ]
 
 
 def _relative_statements(

@@ -357,3 +357,22 @@ def test_a_weekday_is_never_a_speaker() -> None:
     # "Friday" is the capitalised word before the cue, but a day says nothing; no speaker, no claim.
     body = "On Friday, Ortiz took a lighter tone, still calling out the council while praising the recovery."
     assert _quotes(body) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "NOW OPEN—“Pop-up art show strives to bring the harbor to the old mill district,” by Harbor Daily's Ana Ruiz.",
+        "Among his recent reads is ''A Short History of the Long Harbor Strike,'' by T.R. Okafor.",
+    ],
+)
+def test_a_quoted_title_with_its_byline_is_no_quote(body: str) -> None:
+    assert _quotes(body) == []
+
+
+def test_a_passives_agent_after_a_quote_is_no_byline() -> None:
+    body = "Ana Ruiz said the budget had been “written in the dark, for the few” by the council staff."
+    assert _quotes(body) == [
+        ("mixed", "the budget had been “written in the dark, for the few” by the council staff", "Ana Ruiz", None,
+         "said", None)
+    ]
