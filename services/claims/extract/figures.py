@@ -68,6 +68,8 @@ Span = tuple[int, int]
 # '<tweet id="6721385">' and "2.5^-1" are not figures; after "%-" a number is the second side of a
 # split ("backed it 89%-6%"), after "+/-" a margin.
 _LEFT = r"(?<![\w’'.$£€/+%=^])(?<![^%/]-)(?<!=\")"
+# Words, ranks and proportions never follow "%-" or "+/-": one lookbehind fewer at every position.
+_LEFT_OF_WORDS = r"(?<![\w’'.$£€/+%=^-])(?<!=\")"
 # What a figure can start with: a digit, a sign, a currency, a number word or an article (as a
 # prefix tree, so that most positions fail after a character or two).
 _FIRST_CHARS = {*"0123456789.-−", *VULGAR_FRACTIONS, *(c[0] for c in CURRENCY_SIGNS if not c[0].isalpha())}
@@ -90,18 +92,18 @@ _PLAIN = re.compile(
 _PLAIN_NO_RANGE = re.compile(_PLAIN.pattern.replace(f"(?:{_RANGE})?", ""))
 # Rule: "tens of thousands", "hundreds", "dozens" — counts known only by their magnitude.
 _VAGUE = re.compile(
-    rf"{_LEFT}(?P<vague>(?i:{trie(['tens', 'dozens', 'hundreds', 'thousands', 'millions', 'billions', 'scores'])}))(?:{WS}+of{WS}+(?P<vague2>(?i:thousands|millions|billions)))?(?![\w])"
+    rf"{_LEFT_OF_WORDS}(?P<vague>(?i:{trie(['tens', 'dozens', 'hundreds', 'thousands', 'millions', 'billions', 'scores'])}))(?:{WS}+of{WS}+(?P<vague2>(?i:thousands|millions|billions)))?(?![\w])"
     rf"(?P<of>{WS}+of\b)?"
 )
 # Rule: "third-largest", "the second biggest" — an ordinal with a superlative is a rank.
 _RANK = re.compile(
-    rf"{_LEFT}(?=[\dA-Za-z])(?P<ord>{ORDINAL})(?:-(?P<sup1>[A-Za-z]+est|most|least)|{WS}+(?P<sup2>(?i:largest|biggest|"
+    rf"{_LEFT_OF_WORDS}(?=[\dA-Za-z])(?P<ord>{ORDINAL})(?:-(?P<sup1>[A-Za-z]+est|most|least)|{WS}+(?P<sup2>(?i:largest|biggest|"
     rf"highest|lowest|deadliest|worst|best|busiest|longest|oldest|richest|poorest|most|least|"
     rf"smallest|strongest|fastest)))(?![\w])"
 )
 # Rule: "one in three", "two out of five", "one over twenty" — a proportion, not two counts.
 _RATIO = re.compile(
-    rf"{_LEFT}(?=[\dA-Za-z])(?P<num>{NUMBER}){WS}+(?P<sep>in|out{WS}+of|over){WS}+(?P<num2>{NUMBER})"
+    rf"{_LEFT_OF_WORDS}(?=[\dA-Za-z])(?P<num>{NUMBER}){WS}+(?P<sep>in|out{WS}+of|over){WS}+(?P<num2>{NUMBER})"
     rf"(?P<scale2>{SCALE})?(?![\w])"
 )
 _RATIO_MAX_DENOMINATOR = 1000  # "one in 2016" is a date, not a proportion
