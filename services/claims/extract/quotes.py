@@ -98,7 +98,7 @@ def quote_claims(ctx: ArticleContext) -> list[QuoteClaim]:
     for region in ctx.quoted:
         claim = _quote_claim(ctx, region, floor=floor, previous=claims[-1] if claims else None)
         if claim is not None:
-            # A quote's cue is its own; a scare quote before it ("says his “friend” Rubio ran “…”") takes none.
+            # A quote's cue is its own; a scare quote ("says his “friend” Rubio ran “…”") takes none.
             floor = region.content_end + 1
             claims.append(claim)
     return claims

@@ -67,11 +67,25 @@ _TRAIL = re.compile(
     rf",{WS}*(?:(?P<pre>(?:[\w’'-]+{WS}+){{0,3}}?)(?P<subj>{SUBJECT}){ACRONYM_AFTER}"
     rf"(?:{WS}*,{WS}*(?P<appos>{APPOSITIVE}){WS}*,)?(?:{WS}+{_ADVERB}){{0,2}}{WS}+(?P<cue>{INDIRECT_VERB})"
     rf"(?:(?:(?<=told)|(?<=tells)){WS}+{ADDRESSEE})?"
-    rf"|(?!told|tells)(?P<cue2>{INDIRECT_VERB}){WS}+(?P<pre2>(?:[\w’'-]+{WS}+){{0,3}}?)(?P<subj2>{SUBJECT})(?:{WS}*,{WS}*(?P<appos2>{APPOSITIVE}))?"
+    rf"|(?!told|tells)(?P<cue2>{INDIRECT_VERB}){WS}+(?P<pre2>(?:[\w’'-]+{WS}+){{0,3}}?)(?P<subj2>{SUBJECT})"
+    rf"(?:{WS}*,{WS}*(?P<appos2>{APPOSITIVE}))?"
     rf"{_SPEAKER_TAIL}?)"
     rf"(?![\w’'-])(?:{WS}+(?P<channel>{CHANNEL}))?{_PLACE}?{TIME}?{WS}*[.!?]*[\"”’)]*{WS}*\Z"
 )
 
+
+# Unnamed groups as speakers: "Some say S", "Still, others argue that S", "S, some contend." The
+# indefinite pronoun is the speaker as written; it names no one, so it is never resolved to a name.
+_GROUP_WORDS = r"(?:[Ss]ome|[Oo]thers|[Mm]any|[Mm]ost|[Ff]ew)"
+_GROUP_CUES = (
+    r"(?:say|said|argue|argued|contend|contended|believe|believed|think|thought|fear|feared|worry|worried|"
+    r"warn|warned|suggest|suggested|claim|claimed|insist|insisted|predict|predicted)"
+)
+_GROUP_LEAD = re.compile(
+    rf"(?:(?:[A-Z][a-z]+,?|But|And|Yet){WS}+)?(?P<subj>{_GROUP_WORDS})"
+    rf"(?:{WS}+(?:also|still|now|even|have|had|long)){{0,2}}{WS}+(?P<cue>{_GROUP_CUES})(?:{WS}+that)?{WS}+(?=\S)"
+)
+_GROUP_TRAIL = re.compile(rf",{WS}+(?P<subj>{_GROUP_WORDS}){WS}+(?P<cue>{_GROUP_CUES}){WS}*[.!?]?[\"”’)]*{WS}*\Z")
 
 _OTHER_CLAUSE = re.compile(rf";|,{WS}+(?:with|while|whereas|although|though|even{WS}+as|but)(?![\w’'-])")
 # ", adding that" / ", saying" inside a statement: a second cue of the same speaker.
@@ -111,7 +125,7 @@ def reported_statements(ctx: ArticleContext, *, skip: list[Span]) -> list[Report
         start, end = segments.popleft()
         at = bisect.bisect_left(starts, start)
         in_sentence = cues[at:bisect.bisect_left(starts, end, at)]
-        finders = (_lead_statement, _trailing_statement, _clause_statement) if in_sentence else ()
+        finders = (_lead_statement, _trailing_statement, _group_statement, _clause_statement) if in_sentence else ()
         for finder in (*finders, _learned_statement, _headline_statement):
             statement = finder(ctx, start, end, in_sentence)
             if statement is not None and _long_enough(ctx.body, statement.statement):
@@ -126,9 +140,8 @@ def reported_statements(ctx: ArticleContext, *, skip: list[Span]) -> list[Report
 
 def _title_sentences(ctx: ArticleContext) -> list[Span]:
     # A sentence listing a title with its byline ("NOW OPEN—“Art show opens,” by X") reports no speech.
-    return [
-        ctx.sentences.sentence_of(r.open_at) for r in ctx.quoted if is_bylined_title(ctx.body, r.close_at, r.after_close)
-    ]
+    titles = [r for r in ctx.quoted if is_bylined_title(ctx.body, r.close_at, r.after_close)]
+    return [ctx.sentences.sentence_of(r.open_at) for r in titles]
 
 
 def _relative_statements(
@@ -270,6 +283,20 @@ def _trailing_statement(
     return ReportedStatement(
         statement, subject, match.group(cue_group), match.span(cue_group), match.group("channel")
     )
+
+
+def _group_statement(ctx: ArticleContext, start: int, end: int, _cues: object) -> ReportedStatement | None:
+    body = ctx.body
+    match = _GROUP_LEAD.match(body, start, end)
+    if match is not None:
+        statement = (match.end(), trim_end(body, match.end(), end))
+    else:
+        match = _GROUP_TRAIL.search(body, start, end)
+        if match is None:
+            return None
+        statement = (start, trim_end(body, start, match.start()))
+    subject = Subject(match.group("subj"), match.span("subj"), "pronoun")
+    return ReportedStatement(statement, subject, match.group("cue"), match.span("cue"), None)
 
 
 def _subject(ctx: ArticleContext, match: re.Match[str], group: str, appos: str, pre: str) -> Subject | None:

@@ -514,3 +514,24 @@ def test_a_longer_run_starting_with_a_verb_of_doing_still_speaks() -> None:
     assert _statements(body) == [
         ("indirect", _span(body, "the need to repair the schools before the winter"), "Ana Ruiz", None, "spoke about"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "text", "speaker", "cue"),
+    [
+        ("Some say the levy will raise taxes on renters.", "the levy will raise taxes on renters", "Some", "say"),
+        ("Still, others argue that the levy is fair to every district.", "the levy is fair to every district",
+         "others", "argue"),
+        ("Some have argued that the levy is unfair to rural districts.", "the levy is unfair to rural districts",
+         "Some", "argued"),
+        ("The levy will raise taxes on renters, some say.", "The levy will raise taxes on renters", "some", "say"),
+    ],
+)
+def test_an_unnamed_group_is_the_speaker_as_written(body: str, text: str, speaker: str, cue: str) -> None:
+    # "Some" names no one: it stays as written and is never resolved to a name of the article.
+    assert _statements(body) == [("indirect", _span(body, text), speaker, None, cue)]
+
+
+def test_an_unnamed_group_is_not_resolved_to_a_name_holding_the_word() -> None:
+    body = "Some Free Riders Club members met on Monday.\n\nSome say the club will close next spring."
+    assert _statements(body) == [("indirect", _span(body, "the club will close next spring"), "Some", None, "say")]
