@@ -1,8 +1,8 @@
 """Two numbers joined by "-", "to", "and" or "through": a range, or something else (pure core).
 
 ``figures`` matches "[num] [sep] [num2]" as one candidate; this module decides whether it is a range
-("10-20", "between 2 and 3 million", "from $2 to 3bn") and reads its ends, or two figures written
-together: a tally ("a 5-4 ruling"), a score or a change written high to low ("leads 57 percent to 33
+("10-20", "between 2 and 3 million", "from $2 to 3bn") and reads its ends, a ratio ("split 4 to 1"),
+or two figures written together: a tally ("a 5-4 ruling"), a score or a change written high to low ("leads 57 percent to 33
 percent", "89%-6%", "fell from 71 to 55"), a year before the next amount ("$362 million in 2014 to
 $557 million"), a month ("1995-01").
 """
@@ -13,9 +13,12 @@ import re
 from dataclasses import replace
 
 from services.claims.extract.figure_merges import Draft
-from services.claims.extract.figure_units import optional_group
+from services.claims.extract.figure_units import optional_group, unit_is_written
 from services.claims.extract.figure_words import ALL_UNITS
 from services.claims.extract.numbers import parse_number, parse_scale
+
+
+_HYPHENS = frozenset({"-", "–", "-to-"})
 
 
 def is_range(match: re.Match[str], qual: str | None) -> bool:
@@ -26,7 +29,7 @@ def is_range(match: re.Match[str], qual: str | None) -> bool:
     first, second = match.group("num"), match.group("num2")
     if is_year(first) and len(second) == 2 and second.isdigit() and int(second) <= int(first[2:]):
         return False  # "1995-01" is a month, "2013-14" a span of years
-    if match.group("sep").strip() in {"-", "–"} and not is_year(first) and _descending(match):
+    if match.group("sep").strip() in _HYPHENS and not is_year(first) and _descending(match):
         return False  # "backed it 89%-6%": a split of votes, not a range
     if match.group("sep").strip() == "to" and (qual or "").lower() != "between":
         if is_year(first) and (optional_group(match, "cur2") or not is_year(second)):
@@ -57,13 +60,27 @@ def _first_scale(match: re.Match[str], own: float, scale2: float, first: float, 
     return scale2
 
 
+def is_ratio(match: re.Match[str], qual: str | None) -> bool:
+    """Whether "N to 1" is a ratio ("split 4 to 1", "a 3-to-1 margin"): a first term above one, no
+    unit, no money, and no "from" or "between" that would make it a fall or a range."""
+    if match.group("sep").strip().lower() not in {"to", "-to-"} or (qual or "").lower() in {"from", "between"}:
+        return False
+    unit = match.group("unit")
+    if match.group("num2").lower() not in {"1", "one"} or match.group("unit1") or (unit and unit_is_written(match, unit)):
+        return False
+    if match.group("cur") or optional_group(match, "cur2") or match.group("scale") or match.group("scale2"):
+        return False
+    first = parse_number(match.group("num"))
+    return first is not None and first > 1
+
+
 def is_tally(match: re.Match[str]) -> bool:
     """Whether two numbers joined by a hyphen are a vote or a score, no quantity at all."""
     # Two small whole numbers joined by a bare hyphen, the larger first and no unit: ranges are
-    # written low to high ("10-20"), tallies high to low ("5-4").
+    # written low to high ("10-20"), tallies high to low or even ("5-4", "a 5-to-4 vote", "4-4").
     first, second = match.group("num"), match.group("num2")
     whole = first.isdigit() and second.isdigit() and len(first) <= 2 and len(second) <= 2
-    return whole and match.group("sep") in {"-", "–"} and int(first) > int(second) and not match.group("unit")
+    return whole and match.group("sep") in _HYPHENS and int(first) >= int(second) and not match.group("unit")
 
 
 def ranged(match: re.Match[str], draft: Draft, scale: float, negative: bool) -> Draft:

@@ -23,7 +23,7 @@ from services.claims.extract.cues import WS
 from services.claims.extract.figure_context import counted_phrase, is_name_date_or_time, superlative_about
 from services.claims.extract.figure_merges import Draft, merge_neighbours
 from services.claims.extract.figure_qualifiers import bound_kind, plus_or_before, qualified, qualifier_before
-from services.claims.extract.figure_ranges import is_range, is_tally, is_year, ranged
+from services.claims.extract.figure_ranges import is_range, is_ratio, is_tally, is_year, ranged
 from services.claims.extract.figure_units import (
     CURRENCY_SIGNS,
     degrees_kind,
@@ -81,7 +81,7 @@ _FIRST = (
 _SIGN = rf"(?:[-−](?=[\d.])|[-−]{WS}(?=\d)|(?i:{alternation(SIGN_WORDS)}){WS}+)"
 _RANGE = (
     rf"(?:(?P<glue1>{WS}*)(?P<unit1>{UNIT}))?"
-    rf"(?P<sep>{WS}*[-–~]{WS}*|-?{WS}+(?:to|and|through|thru){WS}+)"
+    rf"(?P<sep>-to-|{WS}*[-–~]{WS}*|-?{WS}+(?:to|and|through|thru){WS}+)"
     rf"(?P<neg2>{_SIGN})?(?P<cur2>{CURRENCY})?(?P<num2>{NUMBER})(?P<scale2>{SCALE})?"
 )
 # Rule: "[over] [-][$]2.3[bn] [-|to|and 3] [km]" — a number with everything that qualifies it.
@@ -196,6 +196,8 @@ def _ratio(ctx: ArticleContext, match: re.Match[str]) -> Draft | None:
 
 def _plain(ctx: ArticleContext, match: re.Match[str]) -> Draft | None:
     qual, qual_start = qualifier_before(ctx.body, match.start())
+    if match.group("sep") and is_ratio(match, qual):
+        return _ratio_to_one(ctx, match, qual, qual_start)
     if match.group("sep") and is_tally(match):
         return None  # "a 5-4 ruling", "won 3-1": a vote or a score, no quantity
     if match.group("sep") and not is_range(match, qual):
@@ -238,6 +240,15 @@ def _plain(ctx: ArticleContext, match: re.Match[str]) -> Draft | None:
     if qual and qual.lower() not in {"between", "from"}:
         draft = qualified(draft, qual, draft.value)
     return draft
+
+
+def _ratio_to_one(ctx: ArticleContext, match: re.Match[str], qual: str | None, qual_start: int) -> Draft:
+    # "split 4 to 1 in favor", "by nearly 3-to-1": one figure, the ratio's first term.
+    end = match.end("num2")
+    about = counted_phrase(ctx.body, end, allow_of=False).about
+    draft = Draft((qual_start, end), (match.start("num"), end), "ratio", value=parse_number(match.group("num")),
+                  about=about)
+    return qualified(draft, qual, draft.value) if qual else draft
 
 
 def _first_of_run(body: str, match: re.Match[str]) -> re.Match[str] | None:

@@ -441,3 +441,18 @@ def test_a_margin_before_a_number(body: str, text: str, value: float, unit: str 
     [figure] = _figures(body)
     assert (figure.text, figure.value, figure.low, figure.high, figure.unit) == (text, value, None, None, unit)
     assert not figure.approximate
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # "N to 1" is a ratio, its first term the value
+        ("Both parties split 4 to 1 in favor.", [("4 to 1", 4, "ratio", None)]),
+        ("She won by nearly 3-to-1 in the state.", [("nearly 3-to-1", 3, "ratio", "nearly")]),
+        # a vote or a tie joined by "-to-" is a tally, as with a hyphen; low to high it is a range
+        ("The court ruled in a 5-to-4 decision.", []),
+        ("The poll of 18-to-34-year-olds ended.", [("18-to-34-year-old", None, "age", None)]),
+    ],
+)
+def test_ratios_and_tallies_written_with_to(body: str, expected: list) -> None:
+    assert [(f.text, f.value, f.quantity, f.qualifier) for f in _figures(body)] == expected
