@@ -5,7 +5,9 @@ with its bracketed acronyms as aliases:
 
 * "STATEMENT, according to the Syrian Observatory for Human Rights (SOHR)."
 * "According to SOHR, STATEMENT."
-* "STATEMENT, citing the health ministry."
+* "STATEMENT, citing the health ministry." — when what is cited is a source (a name, an institution,
+  people or a record); a reason cited ("citing fears of terrorism") is the subject's own statement,
+  read by the participle rules of ``reported``.
 * "STATEMENT, SOHR reported." / "The ministry said (that) STATEMENT." — an organisation, country or
   unnamed body as the subject of an asserting verb (people's words are indirect quotes instead).
 * "In a CBS News poll released Monday, STATEMENT." / "STATEMENT in a CNN national poll." — a poll or
@@ -17,9 +19,16 @@ from __future__ import annotations
 import re
 
 from schemas.claims import AttributionClaim, Source
-from services.claims.extract.constants import INDIRECT_MIN_WORDS
+from services.claims.extract.constants import (
+    CITED_SOURCE_NOUNS,
+    INDIRECT_MIN_WORDS,
+    ORG_NOUNS,
+    PEOPLE_NOUNS,
+    ROLE_NOUNS,
+)
 from services.claims.extract.context import ArticleContext, word_count
 from services.claims.extract.cues import WS
+from services.claims.extract.learned_cues import SPEAKER_HEADS
 from services.claims.extract.reported import ReportedStatement, trim_end
 
 Span = tuple[int, int]
@@ -45,6 +54,9 @@ _POLL_TRAIL = re.compile(
     rf"(?:{WS}+(?:released|conducted|taken|published|of|by|for|last|this|earlier|on)(?![\w’'-])"
     rf"[^,;:\n“”\"().!?]{{0,50}}?)?){WS}*[.!?]?[\"”’)]*{WS}*\Z"
 )
+_SOURCE_HEADS = CITED_SOURCE_NOUNS | ORG_NOUNS | PEOPLE_NOUNS | ROLE_NOUNS | SPEAKER_HEADS | {
+    f"{noun}s" for noun in ROLE_NOUNS
+}
 _LEADING_DETERMINER = re.compile(rf"(?:the|The){WS}+")
 _ACRONYM_LIKE = re.compile(r"[A-Z][A-Za-z&.-]{1,11}")
 
@@ -74,7 +86,7 @@ def _credit_claim(ctx: ArticleContext, start: int, end: int) -> AttributionClaim
     if ctx.body.find("ccording", start, end) < 0 and ctx.body.find("citing", start, end) < 0:
         return None
     match = _CREDIT.search(ctx.body, start, end)
-    if match is None:
+    if match is None or match.group("cue") == "citing" and not _is_source(match.group("src")):
         return None
     statement = _credited_statement(ctx.body, match, start, end)
     if statement is None or word_count(ctx.body[statement[0]:statement[1]]) < INDIRECT_MIN_WORDS:
@@ -111,6 +123,23 @@ def _poll_claim(ctx: ArticleContext, start: int, end: int, skip: list[Span]) -> 
     source = Source(name=re.sub(r"\s+", " ", lead.group("src")), span=lead.span("src"))
     return AttributionClaim(**ctx.claim_fields(kind="attribution", span=statement), source=source, cue="in",
                             cue_span=lead.span("cue"))
+
+
+def _is_source(phrase: str) -> bool:
+    """Whether what is cited is a source ("citing the health ministry", "citing Reuters", "citing
+    internal documents") rather than a reason ("citing fears of terrorism"), which the participle
+    rule credits to the sentence's subject."""
+    words = phrase.split()
+    head = _head_before_preposition(words)
+    return head[:1].isupper() or head.lower() in _SOURCE_HEADS
+
+
+def _head_before_preposition(words: list[str]) -> str:
+    # "a report by the state auditor" is headed by "report", "data from the State Department" by "data".
+    for i, word in enumerate(words[1:], start=1):
+        if word.lower() in {"of", "from", "by", "at", "in", "for", "on", "with"}:
+            return words[i - 1]
+    return words[-1] if words else ""
 
 
 def _credited_statement(body: str, match: re.Match[str], start: int, end: int) -> Span | None:

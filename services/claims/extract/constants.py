@@ -67,10 +67,23 @@ CLAUSE_CUE_PHRASES: tuple[str, ...] = (
     "went on to say", "goes on to say",
 )
 # Participles that report what the subject of the main clause said ("…, saying the plan had failed").
+# "citing" too when what is cited is a reason ("proposed a ban, citing fears of terrorism"); citing a
+# source ("citing officials") is the attribution rule's.
 PARTICIPLE_CUES: frozenset[str] = frozenset(
     """
     saying adding noting arguing warning explaining insisting claiming telling stressing suggesting
-    predicting promising vowing asserting acknowledging admitting declaring announcing writing
+    predicting promising vowing asserting acknowledging admitting declaring announcing writing citing
+    """.split()
+)
+# What a source is when it is cited ("citing internal documents", "citing a State Department report"):
+# head nouns of records and of people who can be a statement's source, besides names and the
+# learned speaker heads.
+CITED_SOURCE_NOUNS: frozenset[str] = frozenset(
+    """
+    documents document data records record figures statistics estimates report reports study studies
+    poll polls survey surveys sources source officials official people aides participants witnesses
+    statement statements letter memo email emails filings filing accounts account bank newspaper paper
+    network magazine institute center centre foundation service bureau union firm
     """.split()
 )
 # Words that open an introductory phrase before the subject ("After the debate, X said …"): a comma

@@ -28,6 +28,9 @@ def _attributions(body: str) -> list[tuple]:
          [("aid convoys were blocked at the border", "United Nations", (), "according to")]),
         ("Prices rose sharply in March, citing the central bank.",
          [("Prices rose sharply in March", "central bank", (), "citing")]),
+        # a record cited is a source too
+        ("The council delayed the vote, citing a report by the state auditor.",
+         [("The council delayed the vote", "a report by the state auditor", (), "citing")]),
         ("The ministry said the toll had risen to 45.",
          [("the toll had risen to 45", "ministry", (), "said")]),
         ("The World Health Organization (WHO) said that cases had doubled since May.",

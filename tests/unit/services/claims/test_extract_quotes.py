@@ -375,3 +375,18 @@ def test_a_passives_agent_after_a_quote_is_no_byline() -> None:
         ("mixed", "the budget had been “written in the dark, for the few” by the council staff", "Ana Ruiz", None,
          "said", None)
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a reason cited is the subject's statement, not a source
+        ("Mayor Ana Ruiz closed the pier last year, citing fears of another collapse.",
+         [("indirect", "fears of another collapse", "Ana Ruiz", "mayor", "citing", None)]),
+        ("“It is a reflection of real frustration,” Ruiz said, citing low turnout in the northern districts.",
+         [("direct", "It is a reflection of real frustration", "Ruiz", None, "said", None),
+          ("indirect", "low turnout in the northern districts", "Ruiz", None, "citing", None)]),
+    ],
+)
+def test_citing_a_reason_is_the_speakers_statement(body: str, expected: list[tuple]) -> None:
+    assert _quotes(body) == expected
