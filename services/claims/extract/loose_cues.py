@@ -66,6 +66,7 @@ _DASH_CREDIT = re.compile(rf"{WS}*[―—–]{WS}*(?P<subj>[A-Z][^,;:!?“”\"\
 # How the quoted words end when the cue clause runs on ("…,” Trump said at a town hall in March.").
 _OPEN_ENDED = frozenset(",?!—–-")
 _WHOLE = re.compile(r".+", re.DOTALL)
+_COORDINATORS = frozenset({"and", "but", "or", "yet", "then", "so"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,7 +137,19 @@ def _loose_cue(ctx: ArticleContext, match: re.Match[str]) -> QuoteCue | None:
         return None
     cue_span = found.get("cue") or found.get("cue2")
     cue = " ".join(ctx.body[cue_span[0]:cue_span[1]].lower().split()) if cue_span else None
-    return QuoteCue(cue, cue_span, Subject(ctx.body[span[0]:span[1]], span, "unknown"), None, "direct")
+    subject = Subject(ctx.body[span[0]:span[1]], span, "unknown")
+    if _opens_verb_phrase(subject.as_written):
+        # "The president noted …, and added: “…”": the speaker is the subject opening the sentence.
+        subject = main_clause_subject(ctx, ctx.sentences.sentence_of(span[0])[0], span[0])
+        if subject is None:
+            return None
+    return QuoteCue(cue, cue_span, subject, None, "direct")
+
+
+def _opens_verb_phrase(words: str) -> bool:
+    # A lone coordinator before the cue ("…, and added:", "…, but told") joins a second verb phrase to
+    # the sentence's subject; it is no subject itself.
+    return words.strip() in _COORDINATORS
 
 
 def runs_on(body: str, region: QuotedRegion, after_close: int) -> bool:
@@ -165,6 +178,8 @@ def loose_subject_before(ctx: ArticleContext, lo: int, cue_start: int) -> Subjec
     words = match.group("subj").lower().split()
     if words[0] in NON_SUBJECT_WORDS or any(w in CLAUSE_WORDS for w in words):
         return None
+    if _opens_verb_phrase(match.group("subj")):
+        return main_clause_subject(ctx, lo, match.start("subj"))
     return Subject(match.group("subj"), match.span("subj"), "unknown")
 
 

@@ -390,3 +390,16 @@ def test_a_passives_agent_after_a_quote_is_no_byline() -> None:
 )
 def test_citing_a_reason_is_the_speakers_statement(body: str, expected: list[tuple]) -> None:
     assert _quotes(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker", "cue"),
+    [
+        ("Mayor Ana Ruiz noted that she had taught civics for a decade, and added: “I know a little about this.”",
+         "Ana Ruiz", "added"),
+        ("Ana Ruiz did not name her rivals, but told the crowd: “Our harbor is in trouble and we must act.”",
+         "Ana Ruiz", "told"),
+    ],
+)
+def test_a_lone_coordinator_before_the_cue_is_no_speaker(body: str, speaker: str, cue: str) -> None:
+    assert [(row[2], row[4]) for row in _quotes(body)] == [(speaker, cue)]
