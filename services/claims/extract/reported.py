@@ -87,6 +87,13 @@ _GROUP_LEAD = re.compile(
 )
 _GROUP_TRAIL = re.compile(rf",{WS}+(?P<subj>{_GROUP_WORDS}){WS}+(?P<cue>{_GROUP_CUES}){WS}*[.!?]?[\"”’)]*{WS}*\Z")
 
+# A sentence opening on a subordinate clause: "While Ramos said S, he appears uneasy …".
+_OPENING_SUBORDINATOR = re.compile(
+    rf"[\W_]*(?:While|Although|Though|Whereas|If|Because|Since|As|When|After|Before|Once|Even{WS}+(?:though|if|as))"
+    rf"(?![\w’'-])"
+)
+_COMMA_AT = re.compile(rf"{WS}*,{WS}*")
+_CLAUSE_COMMA = re.compile(r",(?=\s)")  # not the comma of "2,400"
 _OTHER_CLAUSE = re.compile(rf";|,{WS}+(?:with|while|whereas|although|though|even{WS}+as|but)(?![\w’'-])")
 # ", adding that" / ", saying" inside a statement: a second cue of the same speaker.
 _PARTICIPLE_AFTER_COMMA = re.compile(
@@ -160,20 +167,28 @@ def _relative_statements(
 
 
 def _after_other_clause(ctx: ArticleContext, pos: int, end: int) -> int:
+    comma = _COMMA_AT.match(ctx.body, pos, end)
+    if comma is not None:
+        return comma.end()  # the main clause after "While X said S, …"
     other = _OTHER_CLAUSE.search(ctx.body, pos, end)
     return other.end() if other is not None else end
 
 
 def _clause_only(ctx: ArticleContext, statement: ReportedStatement) -> ReportedStatement:
     # "X said S, with Y …" / "…; Z": the statement after a cue ends where the sentence goes on to
-    # something else.
+    # something else; "While X said S, MAIN CLAUSE": where the subordinate clause ends.
     start, end = statement.statement
     if statement.cue_span[0] >= start:
         return statement
     other = _OTHER_CLAUSE.search(ctx.body, start, end)
-    if other is None or not _long_enough(ctx.body, (start, other.start())):
+    cut = other.start() if other is not None else end
+    if _OPENING_SUBORDINATOR.match(ctx.body, ctx.sentences.sentence_of(start)[0], statement.cue_span[0]):
+        comma = _CLAUSE_COMMA.search(ctx.body, start, cut)
+        if comma is not None and _long_enough(ctx.body, (comma.end(), end)):
+            cut = comma.start()
+    if cut == end or not _long_enough(ctx.body, (start, cut)):
         return statement
-    return ReportedStatement((start, trim_end(ctx.body, start, other.start())), statement.subject, statement.cue,
+    return ReportedStatement((start, trim_end(ctx.body, start, cut)), statement.subject, statement.cue,
                              statement.cue_span, statement.channel)
 
 

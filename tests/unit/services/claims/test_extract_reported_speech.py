@@ -535,3 +535,18 @@ def test_an_unnamed_group_is_the_speaker_as_written(body: str, text: str, speake
 def test_an_unnamed_group_is_not_resolved_to_a_name_holding_the_word() -> None:
     body = "Some Free Riders Club members met on Monday.\n\nSome say the club will close next spring."
     assert _statements(body) == [("indirect", _span(body, "the club will close next spring"), "Some", None, "say")]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("While Ana Ruiz said that reporters cannot hold a party card, she has voted in every primary.",
+         [("reporters cannot hold a party card", "Ana Ruiz", "said")]),
+        # the main clause after the comma is read on its own
+        ("While one firm says there are more than 2,400 such funds, another says there are about 1,800.",
+         [("there are more than 2,400 such funds", "one firm", "says"), ("there are about 1,800", "another", "says")]),
+    ],
+)
+def test_a_statement_in_an_opening_subordinate_clause_ends_at_its_comma(body: str, expected: list[tuple]) -> None:
+    rows = [(body[s:e], name, cue) for _, (s, e), name, _, cue in _statements(body)]
+    assert rows == expected
