@@ -93,6 +93,11 @@ _OPENING_SUBORDINATOR = re.compile(
     rf"(?![\w’'-])"
 )
 _COMMA_AT = re.compile(rf"{WS}*,{WS}*")
+# ", and more than 4 in 10 said S2" inside a statement: another speaker's statement begins.
+_SUBJECT_OPENING = r"(?:[A-Z0-9][\w’'.-]*|the|a|an|his|her|their|its|one|more|most|many|some|half|he|she|they|we|I)"
+_NEW_SPEAKER = re.compile(
+    rf",{WS}+and{WS}+(?={_SUBJECT_OPENING}(?:{WS}+[\w’'.-]+){{0,5}}?{WS}+{CLAUSE_CUE_RE.pattern})"
+)
 _CLAUSE_COMMA = re.compile(r",(?=\s)")  # not the comma of "2,400"
 _OTHER_CLAUSE = re.compile(rf";|,{WS}+(?:with|while|whereas|although|though|even{WS}+as|but)(?![\w’'-])")
 # ", adding that" / ", saying" inside a statement: a second cue of the same speaker.
@@ -180,7 +185,7 @@ def _clause_only(ctx: ArticleContext, statement: ReportedStatement) -> ReportedS
     start, end = statement.statement
     if statement.cue_span[0] >= start:
         return statement
-    other = _OTHER_CLAUSE.search(ctx.body, start, end)
+    other = _OTHER_CLAUSE.search(ctx.body, start, end) or _NEW_SPEAKER.search(ctx.body, start, end)
     cut = other.start() if other is not None else end
     if _OPENING_SUBORDINATOR.match(ctx.body, ctx.sentences.sentence_of(start)[0], statement.cue_span[0]):
         comma = _CLAUSE_COMMA.search(ctx.body, start, cut)

@@ -550,3 +550,20 @@ def test_an_unnamed_group_is_not_resolved_to_a_name_holding_the_word() -> None:
 def test_a_statement_in_an_opening_subordinate_clause_ends_at_its_comma(body: str, expected: list[tuple]) -> None:
     rows = [(body[s:e], name, cue) for _, (s, e), name, _, cue in _statements(body)]
     assert rows == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Ana Ruiz said the levy would pass in March, and Omar Said argued that the vote would be close.",
+         [("the levy would pass in March", "Ana Ruiz", "said"), ("the vote would be close", "Omar Said", "argued")]),
+        ("Ana Ruiz said the levy would pass, and she added that the vote would be close.",
+         [("the levy would pass", "Ana Ruiz", "said"), ("the vote would be close", "Ana Ruiz", "added")]),
+        # "and" inside the statement, with no speaker after it, does not end it
+        ("Ana Ruiz said the levy would pass, and the schools would reopen in the fall.",
+         [("the levy would pass, and the schools would reopen in the fall", "Ana Ruiz", "said")]),
+    ],
+)
+def test_a_statement_ends_where_another_speaker_begins(body: str, expected: list[tuple]) -> None:
+    rows = [(body[s:e], name, cue) for _, (s, e), name, _, cue in _statements(body)]
+    assert rows == expected
