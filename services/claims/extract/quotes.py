@@ -283,12 +283,29 @@ def _cue_before(
     if gap is not None and _is_label(ctx.body, cue, span):
         return None
     if gap is not None and (not gap.group("addr") or cue.group().split()[-1] in ADDRESSEE_VERBS):
+        statement = _running_on(ctx, gap_start, region, span)
+        if statement is not None:
+            return QuoteCue(cue.group(), cue.span(), subject, gap.group("channel"), "mixed", statement)
         return QuoteCue(cue.group(), cue.span(), subject, gap.group("channel"), "direct")
     if not _is_mixed(ctx, gap_start, region.open_at, span):
         return None
     channel = CHANNEL_RE.match(ctx.body, gap_start, region.open_at)
     statement = _mixed_statement(ctx, gap_start, span)
     return QuoteCue(cue.group(), cue.span(), subject, channel and channel.group(1), "mixed", statement)
+
+
+def _running_on(ctx: ArticleContext, gap_start: int, region: QuotedRegion, span: Span) -> Span | None:
+    """The clause of a quote that the reporter's words carry on past ("Obama said “it gets me mad” every
+    time he thinks about …"): no colon or comma opens the quote and words follow its closing mark in
+    the sentence, so the quoted words are part of a reported clause (a mixed quote)."""
+    gap = ctx.body[gap_start:region.open_at]
+    if region.after_close is None or ":" in gap or "," in gap:
+        return None
+    sentence_end = ctx.sentences.sentence_of(span[0])[1]
+    rest = ctx.body[region.after_close:sentence_end]
+    if not rest[:1].isspace() or word_count(rest) < MIXED_MIN_WORDS:
+        return None
+    return _mixed_statement(ctx, gap_start, span)
 
 
 def _is_label(body: str, cue: re.Match[str], span: Span) -> bool:

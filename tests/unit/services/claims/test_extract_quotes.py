@@ -403,3 +403,21 @@ def test_citing_a_reason_is_the_speakers_statement(body: str, expected: list[tup
 )
 def test_a_lone_coordinator_before_the_cue_is_no_speaker(body: str, speaker: str, cue: str) -> None:
     assert [(row[2], row[4]) for row in _quotes(body)] == [(speaker, cue)]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the reporter's words carry the quoted clause on: a mixed quote of the whole clause
+        ("Ruiz said “it makes me angry” every time she drives past the closed harbor school.",
+         [("mixed", "“it makes me angry” every time she drives past the closed harbor school", "Ruiz", None, "said",
+           None)]),
+        # a colon or comma opens a direct quote; nothing carries on after the closing mark
+        ("Ruiz said: “It makes me angry” every time she drives past the closed harbor school.",
+         [("direct", "It makes me angry", "Ruiz", None, "said", None)]),
+        ("Ruiz said “it makes me angry.”",
+         [("direct", "it makes me angry", "Ruiz", None, "said", None)]),
+    ],
+)
+def test_a_quote_the_sentence_carries_on_is_mixed(body: str, expected: list[tuple]) -> None:
+    assert _quotes(body) == expected
