@@ -136,4 +136,6 @@ def is_name_date_or_time(body: str, start: int, end: int, *, is_year: bool, sent
         return True  # "the No. 2 spot": a rank in a name ("No" alone is a word: "No 10 ways")
     if name.endswith(("’s", "'s")) or name.lower().rstrip(".") in NON_NAME_WORDS | MONTHS:
         return False
+    if body[start].isdigit() and name.lower() in NUMBERED_LABELS:
+        return True  # "Route 66 is …", "Article 50 was triggered": a label even opening the sentence
     return sentences.sentence_of(word.start(1))[0] != word.start(1) or name == "Number"

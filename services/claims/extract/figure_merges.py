@@ -30,7 +30,9 @@ _BOUND_JOIN = re.compile(rf"{WS}*,?{WS}*(?:(and|but){WS}+)?")
 # What may follow the cents of "15 dollars 50": punctuation, the end, or a word that cannot be the
 # verb of another count ("and 20 were stolen" is no $0.20).
 _CENTS_END = re.compile(rf"{WS}*(?:[^\w\s]|\Z)|{WS}+(?:more|less|each|for|to|in|on|at|a|an|the)(?![\w])")
-_PLUS_MINUS = re.compile(rf"{WS}*(?:±|\+/-|\+-|\+/−){WS}*")
+_PLUS_MINUS = re.compile(rf"{WS}*(?:±|\+/-|\+-|\+/−|plus{WS}+or{WS}+minus){WS}*")
+# Qualifiers a margin is read with ("45% +/- 3%", "2.5 percent plus or minus 0.5"): its number starts after them.
+_MARGIN_QUALIFIERS = frozenset({"±", "+/-", "plus or minus"})
 # "5 or 6 percent" shares any unit; "2 x 3 m", "20 by 30 feet" share a length: the sides of a size.
 # "46 to 40 percent" is a score (``figures`` reads no range high to low): both sides are percent.
 _ALTERNATIVE_JOIN = re.compile(rf"{WS}+(?:and|or|to|(x|×|by)){WS}+")
@@ -73,13 +75,13 @@ def _share_units(body: str, drafts: list[Draft]) -> list[Draft]:
 
 
 def _merge_uncertainties(body: str, drafts: list[Draft]) -> list[Draft]:
-    # "9.83 ± 0.05 m", "45 +/- 3 %": a value and its margin make one figure with both ends.
+    # "9.83 ± 0.05 m", "45 +/- 3 %", "2.5 percent plus or minus 0.5": a value and its margin make one figure with both ends.
     merged: list[Draft] = []
     for draft in drafts:
         previous = merged[-1] if merged else None
         exact = previous is not None and previous.value is not None and draft.value is not None
         # The margin's "±" may be read as its qualifier ("45% +/- 3%"): the gap ends at its number then.
-        margin_start = draft.number_span[0] if draft.qualifier in {"±", "+/-"} else draft.span[0]
+        margin_start = draft.number_span[0] if draft.qualifier in _MARGIN_QUALIFIERS else draft.span[0]
         if not exact or previous.qualifier or not _PLUS_MINUS.fullmatch(body, previous.span[1], margin_start):
             merged.append(draft)
             continue

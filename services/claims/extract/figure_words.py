@@ -244,8 +244,9 @@ VERBS_TAKING_OVER: frozenset[str] = frozenset(
 # Vague quantifiers before a bare scale word: "several hundred", "a few thousand" are not 100, 1,000.
 VAGUE_BEFORE_SCALE: frozenset[str] = frozenset({"several", "few", "many", "some"})
 
-# Words before a bare number that make it an age in years ("aged 35", "age 87").
-AGE_WORDS: frozenset[str] = frozenset({"aged", "age"})
+# Words before a bare number that make it an age in years ("aged 35", "age 87", "voters ages 18 to
+# 29" in poll copy).
+AGE_WORDS: frozenset[str] = frozenset({"aged", "age", "ages"})
 
 # Words after "N-year-old" or "N years" that make the figure an age.
 AGE_SUFFIXES: tuple[str, ...] = ("-old", " old", " of age", "-olds", " olds")

@@ -20,7 +20,12 @@ from services.claims.extract.constants import (
 )
 from services.claims.extract.context import ArticleContext
 from services.claims.extract.cues import WS
-from services.claims.extract.figure_context import counted_phrase, is_name_date_or_time, superlative_about
+from services.claims.extract.figure_context import (
+    CountedPhrase,
+    counted_phrase,
+    is_name_date_or_time,
+    superlative_about,
+)
 from services.claims.extract.figure_merges import Draft, merge_neighbours
 from services.claims.extract.figure_qualifiers import bound_kind, plus_or_before, qualified, qualifier_before
 from services.claims.extract.figure_ranges import is_range, is_ratio, is_tally, is_year, ranged
@@ -107,6 +112,9 @@ _RATIO = re.compile(
     rf"(?P<scale2>{SCALE})?(?![\w])"
 )
 _RATIO_MAX_DENOMINATOR = 1000  # "one in 2016" is a date, not a proportion
+# "answered three in 10 minutes": a time unit after "in" and a number makes that a duration
+# ("two out of three days" stays a proportion).
+_UNIT_AFTER = re.compile(rf"{WS}+(?P<unit>{UNIT})(?![\w])")
 # Rule: "500 or more", "5,000 or less" — an open end after the number bounds it; not before
 # "than" and a number, where a comparison opens the next figure ("equal to 5000 or less than 6000").
 _OPEN_END = re.compile(rf"{WS}+({alternation(OPEN_ENDS)})(?![\w])(?!{WS}+than{WS}+{_FIRST})")
@@ -185,6 +193,9 @@ def _ratio(ctx: ArticleContext, match: re.Match[str]) -> Draft | None:
         return None
     whole *= parse_scale(match.group("scale2"))
     if not 0 < part < whole <= _RATIO_MAX_DENOMINATOR * parse_scale(match.group("scale2")):
+        return None
+    unit = _UNIT_AFTER.match(ctx.body, match.end())
+    if match.group("sep") == "in" and unit is not None and ALL_UNITS[unit.group("unit")][1] == "duration":
         return None
     # "nearly three in 10", "more than one in five", "2 in 5 or more": qualified like any number.
     qual, qual_start = qualifier_before(ctx.body, match.start())
@@ -329,9 +340,9 @@ def _with_inches(body: str, draft: Draft) -> Draft:
 def _counted(ctx: ArticleContext, match: re.Match[str], draft: Draft, *, qualified: bool) -> Draft | None:
     # A bare number: a year, an age, a count of something, or nothing worth a figure ("one of them").
     text = match.group("num")
-    if _AGE_BEFORE.search(ctx.body, max(0, draft.span[0] - 8), draft.span[0]) or _is_apposed_age(ctx.body, draft):
-        return replace(draft, unit="year", quantity="age")  # "aged 35", "Mona Lamberson, 59, of …"
     phrase = counted_phrase(ctx.body, draft.span[1], allow_of=False)
+    if _AGE_BEFORE.search(ctx.body, max(0, draft.span[0] - 8), draft.span[0]) or _is_apposed_age(ctx.body, draft, phrase):
+        return replace(draft, unit="year", quantity="age")  # "aged 35", "Mona Lamberson, 59, of …"
     year = is_year(text) and not match.group("scale") and draft.value is not None
     if year and (not phrase.plural or (_is_recent_year(text) and not qualified)):
         return replace(draft, quantity="year")  # "the 2016 presidential candidates" are no count
@@ -345,12 +356,13 @@ def _counted(ctx: ArticleContext, match: re.Match[str], draft: Draft, *, qualifi
     return replace(draft, span=(draft.span[0], max(draft.span[1], phrase.end)), quantity=quantity, about=about)
 
 
-def _is_apposed_age(body: str, draft: Draft) -> bool:
+def _is_apposed_age(body: str, draft: Draft, phrase: CountedPhrase) -> bool:
     # News style gives a person's age between commas after the name ("said Mona Lamberson, 59, of
     # North Philadelphia", "Admiral Harris, 59, is …", "Ms. Brainard, then 35."); a list of counts
-    # goes on with a name or "and" ("Texas, 38, Florida, 29, and Ohio").
+    # goes on with a name or "and" ("Texas, 38, Florida, 29, and Ohio"), and a number that counts a
+    # noun is no age ("The Nasdaq, now 95 points lower").
     start, end = draft.span
-    if draft.value is None or not 0 < draft.value < 120 or end - start > 3:
+    if draft.value is None or not 0 < draft.value < 120 or end - start > 3 or phrase.head:
         return False
     name = _NAME_COMMA_BEFORE.search(body, max(0, start - 40), start)
     return name is not None and bool(name.group("when") or _COMMA_WORD_AFTER.match(body, end))

@@ -456,3 +456,31 @@ def test_a_margin_before_a_number(body: str, text: str, value: float, unit: str 
 )
 def test_ratios_and_tallies_written_with_to(body: str, expected: list) -> None:
     assert [(f.text, f.value, f.quantity, f.qualifier) for f in _figures(body)] == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a label noun opening the sentence still labels the digits after it
+        ("Route 66 is famous.", []),
+        ("Article 50 was triggered in March.", []),
+        ("District 9 has 12 precincts.", [("12 precincts", 12, "count", None)]),
+        ("Nearly 40 people died.", [("Nearly 40 people", 40, "people", None)]),
+        # "now"/"then" and a number give an age only when no noun follows it
+        ("The Nasdaq, now 95 points lower, fell.", [("95 points lower", 95, "count", None)]),
+        ("Mr. Daniloff, now 81 and retired, spoke.", [("81", 81, "age", "year")]),
+        # "in" and a time unit after the second number is a duration, not a proportion
+        ("He answered question 3 in 10 minutes.", [("10 minutes", 10, "duration", "minute")]),
+        ("Two out of three days were lost.", [("Two out of three", 2 / 3, "proportion", None)]),
+        # poll copy: "voters ages 18 to 29"
+        ("Turnout among voters ages 18 to 29 rose.", [("18 to 29", None, "age", "year")]),
+    ],
+)
+def test_labels_apposed_ages_and_proportions(body: str, expected: list) -> None:
+    assert [(f.text, f.value, f.quantity, f.unit) for f in _figures(body)] == expected
+
+
+def test_a_margin_written_out_after_a_value_gives_its_ends() -> None:
+    figure = _only("The economy grew 2.5 percent plus or minus 0.5 percent.")
+    assert (figure.text, figure.value, figure.low, figure.high, figure.unit) == (
+        "2.5 percent plus or minus 0.5 percent", 2.5, 2.0, 3.0, "percent")
