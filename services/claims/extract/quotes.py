@@ -14,6 +14,7 @@ Anything else (scare quotes, titles, short quoted phrases) is not a speaker clai
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from schemas.claims import QuoteClaim, Speaker
@@ -179,6 +180,7 @@ def _quote_claim(
            or loose_cue_after(ctx, region) or loose_cue_before(ctx, region, floor=floor)
            or _colon_lead_cue(ctx, region))
     if cue is not None:
+        cue = _with_lead_in(ctx, region, span, cue)
         return _build(ctx, cue.statement or span, cue, _speaker(ctx, cue.subject))
     if previous is not None and previous.speaker and _continues(ctx, region, previous):
         continued = previous.speaker.model_copy(update={"span": None})
@@ -187,6 +189,23 @@ def _quote_claim(
     if word_count(text) >= UNCUED_MIN_WORDS and not is_title_case(text):
         return _build(ctx, span, QuoteCue(None, None, None, None, "direct"), None)
     return None
+
+
+def _with_lead_in(ctx: ArticleContext, region: QuotedRegion, span: Span, cue: QuoteCue) -> QuoteCue:
+    """A quote whose cue follows it ("…,” Smith said) and whose sentence opens with the writer's words
+    is a mixed quote of the whole clause: "Gore tried to distance himself, and he “made a mistake,”
+    Smith said" credits Smith with all of it (PolNeAR's and PARC's content span)."""
+    if cue.statement is not None or cue.span is None or cue.span[0] < span[1] or region.after_close is None:
+        return cue
+    start = ctx.sentences.sentence_of(region.open_at)[0]
+    lead_in = ctx.body[start:region.open_at]
+    if _QUOTE_MARK.search(lead_in) or word_count(lead_in) < MIXED_MIN_WORDS:
+        return cue
+    start += len(lead_in) - len(lead_in.lstrip())
+    statement = (start, trim_end(ctx.body, start, region.after_close))
+    if (span[1] - span[0]) >= MIXED_QUOTE_SHARE * (statement[1] - statement[0]):
+        return cue
+    return dataclasses.replace(cue, quote_type="mixed", statement=statement)
 
 
 def content_span(body: str, region: QuotedRegion) -> Span | None:

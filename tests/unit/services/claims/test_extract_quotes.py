@@ -421,3 +421,19 @@ def test_a_lone_coordinator_before_the_cue_is_no_speaker(body: str, speaker: str
 )
 def test_a_quote_the_sentence_carries_on_is_mixed(body: str, expected: list[tuple]) -> None:
     assert _quotes(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the reporter's words open the sentence and the cue follows the quote: a mixed quote of the clause
+        ("Ruiz tried to distance herself from the council, and in doing so she “made a costly mistake,” Lee said.",
+         [("mixed", "Ruiz tried to distance herself from the council, and in doing so she “made a costly mistake,”",
+           "Lee", None, "said", None)]),
+        # the quoted words are most of the clause: they stay the quote
+        ("The port is “a perfect example of adapting,” Ruiz said.",
+         [("direct", "a perfect example of adapting", "Ruiz", None, "said", None)]),
+    ],
+)
+def test_a_quote_with_the_reporters_words_before_it_and_its_cue_after(body: str, expected: list[tuple]) -> None:
+    assert _quotes(body) == expected
