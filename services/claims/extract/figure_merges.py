@@ -9,6 +9,7 @@ restatement, kept as an ``Equivalent``).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from schemas.claims import Equivalent
@@ -59,8 +60,20 @@ class Draft:
 
 def merge_neighbours(body: str, drafts: list[Draft]) -> list[Draft]:
     """``drafts`` (in body order, not overlapping) with neighbours that are one quantity joined."""
-    drafts = _merge_uncertainties(body, _share_units(body, drafts))
-    return _merge_equivalents(body, _merge_compounds(body, _merge_bounds(body, drafts)))
+    drafts = _share_units(body, drafts)
+    for absorb in (_absorb_margin, _absorb_bound, _absorb_smaller_unit, _absorb_restatement):
+        drafts = _fold(body, drafts, absorb)
+    return drafts
+
+
+def _fold(body: str, drafts: list[Draft], absorb: Callable[[str, Draft, Draft], bool]) -> list[Draft]:
+    # Each pass reads the drafts once, left to right: ``absorb`` joins a draft into the one kept
+    # before it (and says so), or the draft is kept on its own.
+    merged: list[Draft] = []
+    for draft in drafts:
+        if not (merged and absorb(body, merged[-1], draft)):
+            merged.append(draft)
+    return merged
 
 
 def _share_units(body: str, drafts: list[Draft]) -> list[Draft]:
@@ -74,42 +87,36 @@ def _share_units(body: str, drafts: list[Draft]) -> list[Draft]:
     return drafts
 
 
-def _merge_uncertainties(body: str, drafts: list[Draft]) -> list[Draft]:
-    # "9.83 ± 0.05 m", "45 +/- 3 %", "2.5 percent plus or minus 0.5": a value and its margin make one figure with both ends.
-    merged: list[Draft] = []
-    for draft in drafts:
-        previous = merged[-1] if merged else None
-        exact = previous is not None and previous.value is not None and draft.value is not None
-        # The margin's "±" may be read as its qualifier ("45% +/- 3%"): the gap ends at its number then.
-        margin_start = draft.number_span[0] if draft.qualifier in _MARGIN_QUALIFIERS else draft.span[0]
-        if not exact or previous.qualifier or not _PLUS_MINUS.fullmatch(body, previous.span[1], margin_start):
-            merged.append(draft)
-            continue
-        margin = abs(draft.value)
-        previous.low, previous.high = previous.value - margin, previous.value + margin
-        if previous.unit is None:  # "9.83 +/- 0.05 m": the unit is written once, after the margin
-            previous.unit, previous.quantity = draft.unit, draft.quantity
-        previous.span = previous.number_span = (previous.span[0], draft.span[1])
-    return merged
+def _absorb_margin(body: str, previous: Draft, draft: Draft) -> bool:
+    # "9.83 ± 0.05 m", "45 +/- 3 %", "2.5 percent plus or minus 0.5": a value and its margin make
+    # one figure with both ends.
+    if previous.value is None or draft.value is None or previous.qualifier:
+        return False
+    # The margin's "±" may be read as its qualifier ("45% +/- 3%"): the gap ends at its number then.
+    margin_start = draft.number_span[0] if draft.qualifier in _MARGIN_QUALIFIERS else draft.span[0]
+    if not _PLUS_MINUS.fullmatch(body, previous.span[1], margin_start):
+        return False
+    margin = abs(draft.value)
+    previous.low, previous.high = previous.value - margin, previous.value + margin
+    if previous.unit is None:  # "9.83 +/- 0.05 m": the unit is written once, after the margin
+        previous.unit, previous.quantity = draft.unit, draft.quantity
+    previous.span = previous.number_span = (previous.span[0], draft.span[1])
+    return True
 
 
-def _merge_bounds(body: str, drafts: list[Draft]) -> list[Draft]:
+def _absorb_bound(body: str, previous: Draft, draft: Draft) -> bool:
     # "more than 10 but less than 20", "at most 100 and at least 20": a lower and an upper bound of
     # the same unit, next to each other, make one range.
-    merged: list[Draft] = []
-    for draft in drafts:
-        previous = merged[-1] if merged else None
-        join = _BOUND_JOIN.fullmatch(body, previous.span[1], draft.span[0]) if previous else None
-        if previous is None or join is None or not _opposite_bounds(previous, draft):
-            merged.append(draft)
-            continue
-        low, high = (previous, draft) if previous.low is not None else (draft, previous)
-        previous.span = (previous.span[0], draft.span[1])
-        previous.number_span = (previous.number_span[0], draft.number_span[1])
-        previous.qualifier = f"{previous.qualifier} {join.group(1) or ','} {draft.qualifier}".replace(" ,", ",")
-        previous.low, previous.low_inclusive = low.low, low.low_inclusive
-        previous.high, previous.high_inclusive = high.high, high.high_inclusive
-    return merged
+    join = _BOUND_JOIN.fullmatch(body, previous.span[1], draft.span[0])
+    if join is None or not _opposite_bounds(previous, draft):
+        return False
+    low, high = (previous, draft) if previous.low is not None else (draft, previous)
+    previous.span = (previous.span[0], draft.span[1])
+    previous.number_span = (previous.number_span[0], draft.number_span[1])
+    previous.qualifier = f"{previous.qualifier} {join.group(1) or ','} {draft.qualifier}".replace(" ,", ",")
+    previous.low, previous.low_inclusive = low.low, low.low_inclusive
+    previous.high, previous.high_inclusive = high.high, high.high_inclusive
+    return True
 
 
 def _opposite_bounds(first: Draft, second: Draft) -> bool:
@@ -121,23 +128,19 @@ def _opposite_bounds(first: Draft, second: Draft) -> bool:
     return low < high
 
 
-def _merge_compounds(body: str, drafts: list[Draft]) -> list[Draft]:
+def _absorb_smaller_unit(body: str, previous: Draft, draft: Draft) -> bool:
     # "5 feet and 2 inches": the larger unit's figure takes the smaller one's share and span.
-    merged: list[Draft] = []
-    for draft in drafts:
-        previous = merged[-1] if merged else None
-        compound = _compound(body, previous, draft) if previous is not None else None
-        if compound is None:
-            merged.append(draft)
-            continue
-        unit, share, end = compound
-        assert previous is not None and previous.value is not None and draft.value is not None
-        previous.value += draft.value * share
-        previous.unit = unit
-        previous.quantity = draft.quantity if draft.unit else previous.quantity  # "4 pounds 20 pence" is money
-        previous.span = (previous.span[0], end)
-        previous.number_span = (previous.number_span[0], end)
-    return merged
+    compound = _compound(body, previous, draft)
+    if compound is None:
+        return False
+    unit, share, end = compound
+    assert previous.value is not None and draft.value is not None
+    previous.value += draft.value * share
+    previous.unit = unit
+    previous.quantity = draft.quantity if draft.unit else previous.quantity  # "4 pounds 20 pence" is money
+    previous.span = (previous.span[0], end)
+    previous.number_span = (previous.number_span[0], end)
+    return True
 
 
 def _compound(body: str, first: Draft, second: Draft) -> tuple[str, float, int] | None:
@@ -168,21 +171,17 @@ def _is_cents(body: str, first: Draft, second: Draft) -> bool:
     )
 
 
-def _merge_equivalents(body: str, drafts: list[Draft]) -> list[Draft]:
+def _absorb_restatement(body: str, previous: Draft, draft: Draft) -> bool:
     # "five kilometers—barely three miles", "1,500 km (930 mi)": the same quantity, restated.
-    merged: list[Draft] = []
-    for draft in drafts:
-        previous = merged[-1] if merged else None
-        if previous is not None and _restates(body, previous, draft):
-            start, end = draft.number_span
-            value = draft.value if draft.value is not None else (draft.low or draft.high or 0.0)
-            previous.equivalents.append(Equivalent(text=body[start:end], span=(start, end), value=value, unit=draft.unit))
-            previous.span = (previous.span[0], draft.span[1])
-            previous.qualifier = previous.qualifier or draft.qualifier
-            previous.approximate = previous.approximate or draft.approximate
-            continue
-        merged.append(draft)
-    return merged
+    if not _restates(body, previous, draft):
+        return False
+    start, end = draft.number_span
+    value = draft.value if draft.value is not None else (draft.low or draft.high or 0.0)
+    previous.equivalents.append(Equivalent(text=body[start:end], span=(start, end), value=value, unit=draft.unit))
+    previous.span = (previous.span[0], draft.span[1])
+    previous.qualifier = previous.qualifier or draft.qualifier
+    previous.approximate = previous.approximate or draft.approximate
+    return True
 
 
 def _restates(body: str, first: Draft, second: Draft) -> bool:

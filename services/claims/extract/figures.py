@@ -19,7 +19,7 @@ from services.claims.extract.constants import (
     VAGUE_COUNTS,
 )
 from services.claims.extract.context import ArticleContext
-from services.claims.extract.cues import WS
+from services.claims.extract.cues import WS, trie
 from services.claims.extract.figure_context import (
     CountedPhrase,
     counted_phrase,
@@ -60,7 +60,6 @@ from services.claims.extract.numbers import (
     alternation,
     first_number_end,
     parse_number,
-    trie,
     parse_ordinal,
     parse_scale,
     spans_with_numbers,

@@ -23,7 +23,7 @@ from services.claims.extract.constants import (
     UNITS_WORDS,
     VAGUE_COUNTS,
 )
-from services.claims.extract.cues import WS
+from services.claims.extract.cues import WS, trie
 from services.claims.extract.figure_words import (
     ALL_UNITS,
     COMPARISONS,
@@ -42,28 +42,6 @@ Span = tuple[int, int]
 def alternation(words) -> str:
     """A regex alternation of ``words``, longest first so that "per cent" beats "per"."""
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
-
-def trie(words) -> str:
-    """A regex alternation of ``words`` as a prefix tree: "t(?:en|h(?:ree|irty))". Python's re tries
-    the branches of a flat alternation one by one; a tree fails after a character or two."""
-    tree: dict = {}
-    for word in sorted(set(words)):
-        node = tree
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _trie_node(tree)
-
-
-def _trie_node(node: dict) -> str:
-    ends = "" in node
-    branches = [re.escape(char) + _trie_node(child) for char, child in sorted(node.items()) if char]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 and not ends else "(?:" + "|".join(branches) + ")"
-    # Longest first: the tree is greedy and backtracks to the shorter word when it must.
-    return body + "?" if ends else body
 
 
 _VULGAR = f"[{''.join(VULGAR_FRACTIONS)}]"
