@@ -30,8 +30,12 @@ _PHRASE = re.compile(
     rf"(?P<of>{WS}+of)?(?P<words>(?:{WS}+[A-Za-z](?![A-Za-z]*\d)[\w’'-]*){{1,{NOUN_PHRASE_MAX_WORDS + 1}}})"
 )
 _WORD = re.compile(r"[A-Za-z][\w’'-]*")
-# Verbs that end a noun phrase though they are not in -ed or -ing ("residents are", "towns fell").
-_AUXILIARIES = frozenset("are is were was have has had fell died fled rose will would could may".split())
+# Verbs that end a noun phrase though they are not in -ed or -ing ("residents are", "towns fell",
+# "voters said", "people came"): auxiliaries and irregular past tenses that are no noun or adjective.
+_AUXILIARIES = frozenset(
+    """are is were was have has had fell died fled rose will would could may said say says came went ran
+    took gave got made saw met told spent sent held kept fought knew found became began won""".split()
+)
 # Number words start another figure ("split the six delegates three ways", "nought point nought
 # three plus zero point zero eight equals …"): they and an arithmetic sign ("2 x 3 m") are no part
 # of the first figure's noun phrase.
@@ -112,6 +116,8 @@ _SLASH_AFTER = re.compile(r"[/-]\d|\([a-z]\)")  # "5/17/2018", "24/7", "401(k)",
 # "1. FIREWORKS FLY …", "2) Democrats face …": one or two digits opening a line before a full
 # stop or a bracket are a list item's number ("1988. The year …" is a year).
 _LIST_MARK_AFTER = re.compile(rf"[.)]{WS}+\S")
+# A label noun after these is a time or a share ("this season 30 players", "each district 5 seats").
+_DISTRIBUTIVE_BEFORE = re.compile(rf"(?<![\w’'-])(?i:each|every|per|this|that|last|next){WS}+\Z")
 
 
 def is_name_date_or_time(body: str, start: int, end: int, *, is_year: bool, sentences) -> bool:
@@ -130,7 +136,9 @@ def is_name_date_or_time(body: str, start: int, end: int, *, is_year: bool, sent
     if word is None:
         return False
     if not word.group(1)[0].isupper():
-        return body[start].isdigit() and word.group(1) in NUMBERED_LABELS  # "part 2"; "a question three times"
+        # "part 2"; not "a question three times", nor a time or a distribution ("this season 30 players")
+        label = body[start].isdigit() and word.group(1) in NUMBERED_LABELS
+        return label and not _DISTRIBUTIVE_BEFORE.search(body, max(0, word.start(1) - 8), word.start(1))
     name = word.group(1)
     if name in {"No.", "Nos."}:
         return True  # "the No. 2 spot": a rank in a name ("No" alone is a word: "No 10 ways")

@@ -387,9 +387,10 @@ def _is_recent_year(text: str) -> bool:
 
 
 def _is_bare_name(ctx: ArticleContext, match: re.Match[str]) -> bool:
-    # Only bare numbers can be ids or dates; "over 100", "$5", "-5" and "5 km" are always figures.
-    unit = match.group("unit")
-    if match.group("cur") or (unit and unit_is_written(match, unit)) or match.group("neg"):
+    # Only bare numbers can be ids or dates; "over 100", "$5", "-5", "5 km" and "2 million" (no
+    # label takes a scale word: "every episode 2 million viewers") are always figures.
+    unit, scale = match.group("unit"), match.group("scale") or ""
+    if match.group("cur") or (unit and unit_is_written(match, unit)) or match.group("neg") or scale[:1].isspace():
         return False
     start, end = match.start("num"), match.start("glue") if unit else match.end()
     return is_name_date_or_time(

@@ -474,6 +474,11 @@ def test_ratios_and_tallies_written_with_to(body: str, expected: list) -> None:
         ("Two out of three days were lost.", [("Two out of three", 2 / 3, "proportion", None)]),
         # poll copy: "voters ages 18 to 29"
         ("Turnout among voters ages 18 to 29 rose.", [("18 to 29", None, "age", "year")]),
+        # after "this", "each", "every" … a label noun is a time or a share; no label takes a scale word
+        ("This season 30 players were cut.", [("30 players", 30, "count", None)]),
+        ("Every episode 2 million viewers tuned in.", [("2 million viewers", 2e6, "count", None)]),
+        ("Bernie Sanders' 13 million voters", [("13 million voters", 13e6, "people", None)]),
+        ("Voters in precinct 78 backed him.", []),
     ],
 )
 def test_labels_apposed_ages_and_proportions(body: str, expected: list) -> None:
@@ -484,3 +489,18 @@ def test_a_margin_written_out_after_a_value_gives_its_ends() -> None:
     figure = _only("The economy grew 2.5 percent plus or minus 0.5 percent.")
     assert (figure.text, figure.value, figure.low, figure.high, figure.unit) == (
         "2.5 percent plus or minus 0.5 percent", 2.5, 2.0, 3.0, "percent")
+
+
+@pytest.mark.parametrize(
+    ("body", "text", "about"),
+    [
+        # an irregular past tense after the noun ends the counted phrase, as "-ed" verbs do
+        ("In the fall, some 90 young conservatives met at a farm.", "some 90 young conservatives", "conservatives"),
+        ("About 4 in 10 say they want change.", "About 4 in 10", None),
+        ("Twenty-four percent said they would vote.", "Twenty-four percent", None),
+        ("The campaign had 197 paid employees.", "197 paid employees", "employees"),
+    ],
+)
+def test_a_verb_after_the_counted_noun_ends_its_phrase(body: str, text: str, about: str | None) -> None:
+    [figure] = _figures(body)
+    assert (figure.text, figure.about) == (text, about)
