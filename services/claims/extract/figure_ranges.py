@@ -12,13 +12,15 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from services.claims.extract.cues import WS
 from services.claims.extract.figure_merges import Draft
 from services.claims.extract.figure_units import optional_group, unit_is_written
-from services.claims.extract.figure_words import ALL_UNITS
+from services.claims.extract.figure_words import ALL_UNITS, TALLY_NOUNS
 from services.claims.extract.numbers import parse_number, parse_scale
 
 
 _HYPHENS = frozenset({"-", "–", "-to-"})
+_TALLY_NOUN_AFTER = re.compile(rf"{WS}+(?:{'|'.join(sorted(TALLY_NOUNS))})s?\b")  # "an 8-to-1 decision"
 
 
 def is_range(match: re.Match[str], qual: str | None) -> bool:
@@ -62,13 +64,16 @@ def _first_scale(match: re.Match[str], own: float, scale2: float, first: float, 
 
 def is_ratio(match: re.Match[str], qual: str | None) -> bool:
     """Whether "N to 1" is a ratio ("split 4 to 1", "a 3-to-1 margin"): a first term above one, no
-    unit, no money, and no "from" or "between" that would make it a fall or a range."""
+    unit, no money, no "from" or "between" that would make it a fall or a range, and no noun of
+    voting after the hyphenated form ("an 8-to-1 decision" is a tally)."""
     if match.group("sep").strip().lower() not in {"to", "-to-"} or (qual or "").lower() in {"from", "between"}:
         return False
     unit = match.group("unit")
     if match.group("num2").lower() not in {"1", "one"} or match.group("unit1") or (unit and unit_is_written(match, unit)):
         return False
     if match.group("cur") or optional_group(match, "cur2") or match.group("scale") or match.group("scale2"):
+        return False
+    if match.group("sep") == "-to-" and _TALLY_NOUN_AFTER.match(match.string, match.end()):
         return False
     first = parse_number(match.group("num"))
     return first is not None and first > 1

@@ -241,6 +241,10 @@ VERBS_TAKING_OVER: frozenset[str] = frozenset(
     f"{stem}{end}" for stem in ("hand", "turn", "fork", "sign") for end in ("", "s", "ed", "ing")
 )
 
+# Nouns of voting after a hyphenated "N-to-1" that make it a tally, as "a 5-to-4 decision" is, not a
+# ratio ("an 8-to-1 ruling"); "margin" is left out: "won by a 2-to-1 margin" is a ratio of votes.
+TALLY_NOUNS: frozenset[str] = frozenset({"decision", "ruling", "verdict", "vote", "majority"})
+
 # Vague quantifiers before a bare scale word: "several hundred", "a few thousand" are not 100, 1,000.
 VAGUE_BEFORE_SCALE: frozenset[str] = frozenset({"several", "few", "many", "some"})
 

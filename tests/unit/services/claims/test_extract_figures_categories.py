@@ -451,6 +451,8 @@ def test_a_margin_before_a_number(body: str, text: str, value: float, unit: str 
         ("She won by nearly 3-to-1 in the state.", [("nearly 3-to-1", 3, "ratio", "nearly")]),
         # a vote or a tie joined by "-to-" is a tally, as with a hyphen; low to high it is a range
         ("The court ruled in a 5-to-4 decision.", []),
+        ("The court ruled in an 8-to-1 decision.", []),
+        ("The measure passed by a 2-to-1 margin.", [("2-to-1", 2, "ratio", None)]),
         ("The poll of 18-to-34-year-olds ended.", [("18-to-34-year-old", None, "age", None)]),
     ],
 )
