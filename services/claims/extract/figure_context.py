@@ -3,7 +3,8 @@
 "over 100 people, mostly civilians" counts "people"; "killed over 100 people" makes it "people
 killed"; "Tens of thousands of Alawite residents are fleeing" counts "residents". Noun phrases are
 read word by word up to a function word or punctuation, at most a few words, without a tagger.
-Also what a bare number is part of when it is no figure: a name, a date, a time or a list item.
+Also what a bare number is by its neighbours: a person's age ("Mona Lamberson, 59,"), or, when it is
+no figure, part of a name, a date, a time or a list item.
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ from services.claims.extract.constants import (
     UNITS_WORDS,
 )
 from services.claims.extract.cues import WS
-from services.claims.extract.figure_words import NUMBERED_LABELS, ZERO_WORDS
+from services.claims.extract.figure_words import AGE_WORDS, NUMBERED_LABELS, ZERO_WORDS
+from services.claims.extract.numbers import alternation
 
 # Letters glued to digits ("USD50", "MH17") are another figure or a name, not a counted word;
 # "F-16 jets" is.
@@ -98,6 +100,28 @@ def _looks_verbal(word: str) -> bool:
     return word in TOLL_VERBS or (word.endswith(("ed", "ing")) and len(word) > 4) or word in _AUXILIARIES
 
 
+_AGE_BEFORE = re.compile(rf"(?<![\w-])(?i:{alternation(AGE_WORDS)}){WS}+\Z")  # "aged 35", not "the average 80,000"
+_NAME_COMMA_BEFORE = re.compile(rf"[A-Z][\w’'.-]*,{WS}+(?P<when>(?:now|then){WS}+)?\Z")
+_COMMA_WORD_AFTER = re.compile(rf",{WS}+(?!(?:and|or)\b)[a-z]")
+
+
+def is_age(body: str, span: tuple[int, int], value: float | None, phrase: CountedPhrase) -> bool:
+    """Whether the bare number at ``span``, followed by ``phrase``, is a person's age in years.
+
+    After an age word ("aged 35", "voters ages 18 to 29"); or between commas after a name, as news
+    style gives ages ("said Mona Lamberson, 59, of North Philadelphia", "Ms. Brainard, then 35."),
+    but not in a list of counts going on with a name or "and" ("Texas, 38, Florida, 29, and Ohio"),
+    nor when the number counts a noun ("The Nasdaq, now 95 points lower").
+    """
+    start, end = span
+    if _AGE_BEFORE.search(body, max(0, start - 8), start):
+        return True
+    if value is None or not 0 < value < 120 or end - start > 3 or phrase.head:
+        return False
+    name = _NAME_COMMA_BEFORE.search(body, max(0, start - 40), start)
+    return name is not None and bool(name.group("when") or _COMMA_WORD_AFTER.match(body, end))
+
+
 def superlative_about(body: str, superlative: str, pos: int) -> str:
     """ "largest city" for "third-largest city"; the superlative alone when no noun follows."""
     phrase = counted_phrase(body, pos, allow_of=False)
@@ -128,7 +152,7 @@ def is_name_date_or_time(body: str, start: int, end: int, *, is_year: bool, sent
     """
     if _TIME_AFTER.match(body, end) or _SLASH_AFTER.match(body, end) or (start > 0 and body[start - 1] == ":"):
         return True
-    if end - start <= 2 and _LIST_MARK_AFTER.match(body, end) and not body[body.rfind("\n", 0, start) + 1:start].strip():
+    if end - start <= 2 and _LIST_MARK_AFTER.match(body, end) and _opens_line(body, start):
         return True
     if not is_year and (_MONTH_BEFORE.search(body, max(0, start - 12), start) or _MONTH_AFTER.match(body, end)):
         return True
@@ -147,3 +171,7 @@ def is_name_date_or_time(body: str, start: int, end: int, *, is_year: bool, sent
     if body[start].isdigit() and name.lower() in NUMBERED_LABELS:
         return True  # "Route 66 is …", "Article 50 was triggered": a label even opening the sentence
     return sentences.sentence_of(word.start(1))[0] != word.start(1) or name == "Number"
+
+
+def _opens_line(body: str, start: int) -> bool:
+    return not body[body.rfind("\n", 0, start) + 1:start].strip()

@@ -20,12 +20,7 @@ from services.claims.extract.constants import (
 )
 from services.claims.extract.context import ArticleContext
 from services.claims.extract.cues import WS, trie
-from services.claims.extract.figure_context import (
-    CountedPhrase,
-    counted_phrase,
-    is_name_date_or_time,
-    superlative_about,
-)
+from services.claims.extract.figure_context import counted_phrase, is_age, is_name_date_or_time, superlative_about
 from services.claims.extract.figure_merges import Draft, merge_neighbours
 from services.claims.extract.figure_qualifiers import bound_kind, plus_or_before, qualified, qualifier_before
 from services.claims.extract.figure_ranges import is_range, is_ratio, is_tally, is_year, ranged
@@ -40,7 +35,6 @@ from services.claims.extract.figure_units import (
 )
 from services.claims.extract.figure_words import (
     AGE_SUFFIXES,
-    AGE_WORDS,
     ALL_UNITS,
     FRACTION_WORDS,
     OPEN_ENDS,
@@ -96,14 +90,15 @@ _PLAIN = re.compile(
 _PLAIN_NO_RANGE = re.compile(_PLAIN.pattern.replace(f"(?:{_RANGE})?", ""))
 # Rule: "tens of thousands", "hundreds", "dozens" — counts known only by their magnitude.
 _VAGUE = re.compile(
-    rf"{_LEFT_OF_WORDS}(?P<vague>(?i:{trie(['tens', 'dozens', 'hundreds', 'thousands', 'millions', 'billions', 'scores'])}))(?:{WS}+of{WS}+(?P<vague2>(?i:thousands|millions|billions)))?(?![\w])"
+    rf"{_LEFT_OF_WORDS}(?P<vague>(?i:{trie(VAGUE_COUNTS)}))"
+    rf"(?:{WS}+of{WS}+(?P<vague2>(?i:thousands|millions|billions)))?(?![\w])"
     rf"(?P<of>{WS}+of\b)?"
 )
 # Rule: "third-largest", "the second biggest" — an ordinal with a superlative is a rank.
 _RANK = re.compile(
-    rf"{_LEFT_OF_WORDS}(?=[\dA-Za-z])(?P<ord>{ORDINAL})(?:-(?P<sup1>[A-Za-z]+est|most|least)|{WS}+(?P<sup2>(?i:largest|biggest|"
-    rf"highest|lowest|deadliest|worst|best|busiest|longest|oldest|richest|poorest|most|least|"
-    rf"smallest|strongest|fastest)))(?![\w])"
+    rf"{_LEFT_OF_WORDS}(?=[\dA-Za-z])(?P<ord>{ORDINAL})(?:-(?P<sup1>[A-Za-z]+est|most|least)"
+    rf"|{WS}+(?P<sup2>(?i:largest|biggest|highest|lowest|deadliest|worst|best|busiest|longest|oldest|"
+    rf"richest|poorest|most|least|smallest|strongest|fastest)))(?![\w])"
 )
 # Rule: "one in three", "two out of five", "one over twenty" — a proportion, not two counts.
 _RATIO = re.compile(
@@ -117,12 +112,9 @@ _UNIT_AFTER = re.compile(rf"{WS}+(?P<unit>{UNIT})(?![\w])")
 # Rule: "500 or more", "5,000 or less" — an open end after the number bounds it; not before
 # "than" and a number, where a comparison opens the next figure ("equal to 5000 or less than 6000").
 _OPEN_END = re.compile(rf"{WS}+({alternation(OPEN_ENDS)})(?![\w])(?!{WS}+than{WS}+{_FIRST})")
-_AGE_BEFORE = re.compile(rf"(?<![\w-])(?i:{alternation(AGE_WORDS)}){WS}+\Z")  # "aged 35", not "the average 80,000"
 _VERB_BEFORE = re.compile(rf"([A-Za-z]+){WS}+\Z")
 _INCHES_AFTER_FOOT = re.compile(r"-(\d{1,2})(?![\w.,]|-\d)")
 _SPACED_SIGN = re.compile(rf"[-−]{WS}")
-_NAME_COMMA_BEFORE = re.compile(rf"[A-Z][\w’'.-]*,{WS}+(?P<when>(?:now|then){WS}+)?\Z")
-_COMMA_WORD_AFTER = re.compile(rf",{WS}+(?!(?:and|or)\b)[a-z]")
 _AMOUNT_BEFORE = re.compile(rf"(?:\d%?|(?i:thousand|million|billion|trillion)){WS}+\Z")
 
 
@@ -340,7 +332,7 @@ def _counted(ctx: ArticleContext, match: re.Match[str], draft: Draft, *, qualifi
     # A bare number: a year, an age, a count of something, or nothing worth a figure ("one of them").
     text = match.group("num")
     phrase = counted_phrase(ctx.body, draft.span[1], allow_of=False)
-    if _AGE_BEFORE.search(ctx.body, max(0, draft.span[0] - 8), draft.span[0]) or _is_apposed_age(ctx.body, draft, phrase):
+    if is_age(ctx.body, draft.span, draft.value, phrase):
         return replace(draft, unit="year", quantity="age")  # "aged 35", "Mona Lamberson, 59, of …"
     year = is_year(text) and not match.group("scale") and draft.value is not None
     if year and (not phrase.plural or (_is_recent_year(text) and not qualified)):
@@ -353,18 +345,6 @@ def _counted(ctx: ArticleContext, match: re.Match[str], draft: Draft, *, qualifi
     about = phrase.about_with(verb.group(1).lower() if verb else None)
     quantity = draft.quantity if draft.quantity == "year" else phrase.quantity
     return replace(draft, span=(draft.span[0], max(draft.span[1], phrase.end)), quantity=quantity, about=about)
-
-
-def _is_apposed_age(body: str, draft: Draft, phrase: CountedPhrase) -> bool:
-    # News style gives a person's age between commas after the name ("said Mona Lamberson, 59, of
-    # North Philadelphia", "Admiral Harris, 59, is …", "Ms. Brainard, then 35."); a list of counts
-    # goes on with a name or "and" ("Texas, 38, Florida, 29, and Ohio"), and a number that counts a
-    # noun is no age ("The Nasdaq, now 95 points lower").
-    start, end = draft.span
-    if draft.value is None or not 0 < draft.value < 120 or end - start > 3 or phrase.head:
-        return False
-    name = _NAME_COMMA_BEFORE.search(body, max(0, start - 40), start)
-    return name is not None and bool(name.group("when") or _COMMA_WORD_AFTER.match(body, end))
 
 
 def _is_zero_value(body: str, draft: Draft, word_before: re.Match[str] | None) -> bool:
