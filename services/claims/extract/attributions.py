@@ -1,7 +1,8 @@
 """Attributions: statements credited to a source without quote marks (pure core, claims service).
 
-Rules, each giving the statement's span (without the cue) and the source resolved to its fullest name
-with its bracketed acronyms as aliases:
+Rules, each giving the statement's span (without the cue, unless commas set the cue off inside the
+statement, which then spans the sentence) and the source resolved to its fullest name with its
+bracketed acronyms as aliases:
 
 * "STATEMENT, according to the Syrian Observatory for Human Rights (SOHR)."
 * "According to SOHR, STATEMENT."
@@ -57,6 +58,10 @@ _POLL_TRAIL = re.compile(
 _SOURCE_HEADS = CITED_SOURCE_NOUNS | ORG_NOUNS | PEOPLE_NOUNS | ROLE_NOUNS | SPEAKER_HEADS | {
     f"{noun}s" for noun in ROLE_NOUNS
 }
+# What opens a description of a source after its comma ("…, according to X, a former prosecutor").
+_DESCRIPTION_START = re.compile(
+    r"(?:who|whose|which|where|a|an|one|now|then|as|in|at|on|for|from|writing)(?![\w’'-])"
+)
 _LEADING_DETERMINER = re.compile(rf"(?:the|The){WS}+")
 _ACRONYM_LIKE = re.compile(r"[A-Z][A-Za-z&.-]{1,11}")
 
@@ -143,16 +148,27 @@ def _head_before_preposition(words: list[str]) -> str:
 
 
 def _credited_statement(body: str, match: re.Match[str], start: int, end: int) -> Span | None:
-    # The clause before the cue; or, when the cue opens the sentence ("According to X, …"), the
-    # clause after the source.
-    before = (start, trim_end(body, start, match.start()))
-    if word_count(body[before[0]:before[1]]) >= INDIRECT_MIN_WORDS:
-        return before
+    # The clause before the cue; when the cue opens a clause ("According to X, …", "…: According to
+    # X, …"), the clause after the source; when commas set the cue off inside the sentence ("One of
+    # the decisions, according to a person close to it, is to …"), the whole sentence.
     after_start = match.end()
     while after_start < end and (body[after_start].isspace() or body[after_start] == ","):
         after_start += 1
     after = (after_start, trim_end(body, after_start, end))
-    return after if after[0] < after[1] else None
+    before = (start, trim_end(body, start, match.start()))
+    if match.group("cue")[0] == "A" or word_count(body[before[0]:before[1]]) < INDIRECT_MIN_WORDS:
+        return after if after[0] < after[1] else None
+    if _is_parenthetical(body, match, after):
+        return (start, after[1])
+    return before
+
+
+def _is_parenthetical(body: str, match: re.Match[str], after: Span) -> bool:
+    # The source is followed by a comma and the sentence goes on with more of its clause, not with a
+    # description of the source ("…, according to Jane Doe, a former prosecutor.").
+    if body[match.end():match.end() + 1] != "," or word_count(body[after[0]:after[1]]) < INDIRECT_MIN_WORDS:
+        return False
+    return _DESCRIPTION_START.match(body, after[0], after[1]) is None
 
 
 def _source(ctx: ArticleContext, span: Span, *, acronym: str | None) -> Source | None:

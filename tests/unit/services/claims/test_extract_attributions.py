@@ -28,6 +28,16 @@ def _attributions(body: str) -> list[tuple]:
          [("aid convoys were blocked at the border", "United Nations", (), "according to")]),
         ("Prices rose sharply in March, citing the central bank.",
          [("Prices rose sharply in March", "central bank", (), "citing")]),
+        # commas set the cue off inside the sentence: the statement is the sentence
+        ("One of the options, according to a person close to the council, is to sell the harbor.",
+         [("One of the options, according to a person close to the council, is to sell the harbor",
+           "a person close to the council", (), "according to")]),
+        # but a description of the source after it is no part of the statement
+        ("The council broke the rule, according to Ana Ruiz, a former prosecutor.",
+         [("The council broke the rule", "Ana Ruiz", (), "according to")]),
+        # a capitalised cue opens its clause, even after a colon
+        ("It has not gone unnoticed: According to the ministry, the harbor holds only 14 ships.",
+         [("the harbor holds only 14 ships", "ministry", (), "according to")]),
         # a record cited is a source too
         ("The council delayed the vote, citing a report by the state auditor.",
          [("The council delayed the vote", "a report by the state auditor", (), "citing")]),
