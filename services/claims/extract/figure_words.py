@@ -245,6 +245,14 @@ VERBS_TAKING_OVER: frozenset[str] = frozenset(
 # ratio ("an 8-to-1 ruling"); "margin" is left out: "won by a 2-to-1 margin" is a ratio of votes.
 TALLY_NOUNS: frozenset[str] = frozenset({"decision", "ruling", "verdict", "vote", "majority"})
 
+# Determiners, possessive pronouns and prepositions of time: after one, a round "2000" before a
+# plural noun is a year ("the 2000 elections", "In 2000 voters chose Bush"), elsewhere a count
+# ("sent 2000 troops"; "a poll of 2000 voters").
+YEAR_LEAD_WORDS: frozenset[str] = frozenset(
+    """the a an this that these those his her its their our my your whose in since by until before after
+    during""".split()
+)
+
 # Vague quantifiers before a bare scale word: "several hundred", "a few thousand" are not 100, 1,000.
 VAGUE_BEFORE_SCALE: frozenset[str] = frozenset({"several", "few", "many", "some"})
 

@@ -42,6 +42,7 @@ from services.claims.extract.figure_words import (
     SIGN_WORDS,
     VAGUE_BEFORE_SCALE,
     VULGAR_FRACTIONS,
+    YEAR_LEAD_WORDS,
     ZERO_IN_NAMES,
 )
 from services.claims.extract.numbers import (
@@ -335,7 +336,7 @@ def _counted(ctx: ArticleContext, match: re.Match[str], draft: Draft, *, qualifi
     if is_age(ctx.body, draft.span, draft.value, phrase):
         return replace(draft, unit="year", quantity="age")  # "aged 35", "Mona Lamberson, 59, of …"
     year = is_year(text) and not match.group("scale") and draft.value is not None
-    if year and (not phrase.plural or (_is_recent_year(text) and not qualified)):
+    if year and (not phrase.plural or (_is_year_of_what_follows(ctx.body, draft.span[0], text) and not qualified)):
         return replace(draft, quantity="year")  # "the 2016 presidential candidates" are no count
     start = draft.span[0]
     verb = _VERB_BEFORE.search(ctx.body, max(0, start - 20), start)
@@ -360,10 +361,20 @@ def _is_lone_word(text: str) -> bool:
     return not any(c.isdigit() or c in VULGAR_FRACTIONS for c in text) and len(text.split()) <= 2
 
 
-def _is_recent_year(text: str) -> bool:
+def _is_year_of_what_follows(body: str, start: int, text: str) -> bool:
     # News style writes counts from 1,000 up with a comma (AP Stylebook, "numerals"): a bare 19xx or
     # 20xx before a plural noun is the year of what follows ("the 2012 attacks", "2016 candidates").
-    return is_year(text) and text[:2] in {"19", "20"}
+    # A round 1900 or 2000 is as often a count written without one ("sent 2000 troops"): a year
+    # only after a determiner, a possessive or a preposition of time ("the 2000 elections", "Bush's
+    # 2000 voters", "In 2000 voters chose …").
+    if not is_year(text) or text[:2] not in {"19", "20"}:
+        return False
+    if not text.endswith("00"):
+        return True
+    word = _VERB_BEFORE.search(body, max(0, start - 12), start)
+    if word is None:
+        return False
+    return word.group(1).lower() in YEAR_LEAD_WORDS or body[word.start(1) - 1:word.start(1)] in {"’", "'"}
 
 
 def _is_bare_name(ctx: ArticleContext, match: re.Match[str]) -> bool:

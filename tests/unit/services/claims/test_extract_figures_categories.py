@@ -506,3 +506,20 @@ def test_a_margin_written_out_after_a_value_gives_its_ends() -> None:
 def test_a_verb_after_the_counted_noun_ends_its_phrase(body: str, text: str, about: str | None) -> None:
     [figure] = _figures(body)
     assert (figure.text, figure.about) == (text, about)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a bare 19xx/20xx before a plural noun is the year of what follows
+        ("The 2012 attacks were condemned.", [("2012", 2012, "year")]),
+        ("Trump's 2016 rivals stayed home.", [("2016", 2016, "year")]),
+        # a round 1900 or 2000 is a year only after a determiner, a possessive or "in", "since" …
+        ("The 2000 elections were close.", [("2000", 2000, "year")]),
+        ("In 2000 voters chose Bush.", [("2000", 2000, "year")]),
+        ("They sent 2000 troops.", [("2000 troops", 2000, "people")]),
+        ("A poll of 2000 voters found it.", [("2000 voters", 2000, "people")]),
+    ],
+)
+def test_a_year_before_a_plural_noun(body: str, expected: list) -> None:
+    assert [(f.text, f.value, f.quantity) for f in _figures(body)] == expected
