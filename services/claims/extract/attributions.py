@@ -34,10 +34,11 @@ from services.claims.extract.reported import ReportedStatement, trim_end
 
 Span = tuple[int, int]
 
-# "according to SOURCE" / "citing SOURCE", the source running to the next comma or full stop.
+# "according to SOURCE" / "citing SOURCE", the source running to the next comma or full stop (not
+# the full stop of an initial: "U.S. Census data").
 _CREDIT = re.compile(
-    rf"(?<![\w’'-])(?P<cue>[Aa]ccording{WS}+to|citing){WS}+(?P<src>[^,.;:!?\n“”\"]{{2,120}}?)"
-    rf"(?:{WS}*\((?P<acr>[^()\n]{{1,80}})\))?{WS}*(?=[,.;:!?“”\"]|\Z)"
+    rf"(?<![\w’'-])(?P<cue>[Aa]ccording{WS}+to|citing){WS}+(?P<src>(?:[^,.;:!?\n“”\"]|(?<=[A-Z])\.){{2,120}}?)"
+    rf"(?:{WS}*\((?P<acr>[^()\n]{{1,80}})\))?{WS}*(?=[,;:!?“”\"]|(?<![A-Z])\.|\Z)"
 )
 # A poll or survey named by a determiner or modifiers: "a CNN national poll", "the latest polls",
 # "New Hampshire surveys"; words after the noun ("released Monday", "of likely voters") belong to it.

@@ -38,6 +38,9 @@ def _attributions(body: str) -> list[tuple]:
         # a capitalised cue opens its clause, even after a colon
         ("It has not gone unnoticed: According to the ministry, the harbor holds only 14 ships.",
          [("the harbor holds only 14 ships", "ministry", (), "according to")]),
+        # initials inside the source
+        ("Median income rose by 0.8 percent over the decade, according to U.S. Census data.",
+         [("Median income rose by 0.8 percent over the decade", "U.S. Census data", (), "according to")]),
         # a record cited is a source too
         ("The council delayed the vote, citing a report by the state auditor.",
          [("The council delayed the vote", "a report by the state auditor", (), "citing")]),
