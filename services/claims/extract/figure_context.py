@@ -140,6 +140,7 @@ _SLASH_AFTER = re.compile(r"[/-]\d|\([a-z]\)")  # "5/17/2018", "24/7", "401(k)",
 # "1. FIREWORKS FLY …", "2) Democrats face …": one or two digits opening a line before a full
 # stop or a bracket are a list item's number ("1988. The year …" is a year).
 _LIST_MARK_AFTER = re.compile(rf"[.)]{WS}+\S")
+_LIST_LEAD_ENDS = frozenset(".:!?\"”’')]")  # what the line before a list item ends with
 # A label noun after these is a time or a share ("this season 30 players", "each district 5 seats").
 _DISTRIBUTIVE_BEFORE = re.compile(rf"(?<![\w’'-])(?i:each|every|per|this|that|last|next){WS}+\Z")
 
@@ -152,7 +153,7 @@ def is_name_date_or_time(body: str, start: int, end: int, *, is_year: bool, sent
     """
     if _TIME_AFTER.match(body, end) or _SLASH_AFTER.match(body, end) or (start > 0 and body[start - 1] == ":"):
         return True
-    if end - start <= 2 and _LIST_MARK_AFTER.match(body, end) and _opens_line(body, start):
+    if end - start <= 2 and _LIST_MARK_AFTER.match(body, end) and _opens_list_item(body, start):
         return True
     if not is_year and (_MONTH_BEFORE.search(body, max(0, start - 12), start) or _MONTH_AFTER.match(body, end)):
         return True
@@ -173,5 +174,11 @@ def is_name_date_or_time(body: str, start: int, end: int, *, is_year: bool, sent
     return sentences.sentence_of(word.start(1))[0] != word.start(1) or name == "Number"
 
 
-def _opens_line(body: str, start: int) -> bool:
-    return not body[body.rfind("\n", 0, start) + 1:start].strip()
+def _opens_list_item(body: str, start: int) -> bool:
+    # The number opens its line, and the line before ends a sentence, a heading or a paragraph: in
+    # hard-wrapped copy a line may open with the end of a sentence ("the toll rose to\n12. Officials").
+    line_start = body.rfind("\n", 0, start) + 1
+    if body[line_start:start].strip():
+        return False
+    before = body[:line_start].rstrip()
+    return not before or before[-1] in _LIST_LEAD_ENDS or before[-1].isupper() or "\n" in body[len(before):line_start - 1]

@@ -406,6 +406,9 @@ def test_number_words_that_read_as_several_numbers(body: str, expected: list) ->
         ("Topics today:\n1. FIREWORKS FLY IN DEBATE.\n2) Voters face 3 choices.", [("3 choices", 3, None)]),
         ("Intro.\n1988. The year it began.", [("1988", 1988, None)]),
         ("He won 7. John said so.", [("7", 7, None)]),
+        # hard-wrapped copy: a line may open with the number that ends the sentence above it
+        ("The death toll rose to\n12. Officials said more may die.", [("12", 12, None)]),
+        ("THE LIST\n3. Senate votes.", []),
         # a percentage-point margin written with a hyphen
         ("She had a 10 percentage-point lead.", [("10 percentage-point", 10, "pp")]),
     ],
