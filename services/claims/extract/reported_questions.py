@@ -4,8 +4,8 @@ A question put to a speaker is reported speech of whoever asked it (PolNeAR anno
 the question as its content): the asker when the sentence names one ("asked by a reporter whether
 …"), else no one. The answer that follows is read by the other rules.
 
-Rule: "[When] asked [by X] [him] whether|if|about|what|how|why … ," — the question runs to the next
-comma, semicolon or end of sentence, and never into a quote.
+Rule: "[When] asked [by X] [him] [on Monday, in Iowa …] whether|if|about|what|how|why … ," — the
+question runs to the next comma, semicolon or end of sentence, and never into a quote.
 """
 
 from __future__ import annotations
@@ -22,7 +22,9 @@ Span = tuple[int, int]
 
 _ASKED = re.compile(
     rf"(?<![\w’'-])(?P<cue>[Aa]sked)(?:{WS}+by{WS}+(?P<asker>{SUBJECT}))?"
-    rf"(?:{WS}+(?:him|her|them|me|us|reporters|voters))?{WS}+"
+    rf"(?:{WS}+(?:him|her|them|me|us|reporters|voters))?"
+    rf"(?:{WS}+(?:on|in|at|during|last|this|recently|earlier|later|again|repeatedly)(?![\w’'-])"
+    rf"(?:{WS}+[^\s,;.?!“”\"]+){{0,6}}?)?{WS}+"
     rf"(?P<question>(?:whether|if|about|what|how|why|who|when|where)(?![\w’'-])[^,;.?!“”\"\n]+)"
 )
 

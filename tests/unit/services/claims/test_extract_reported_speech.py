@@ -567,3 +567,16 @@ def test_a_statement_in_an_opening_subordinate_clause_ends_at_its_comma(body: st
 def test_a_statement_ends_where_another_speaker_begins(body: str, expected: list[tuple]) -> None:
     rows = [(body[s:e], name, cue) for _, (s, e), name, _, cue in _statements(body)]
     assert rows == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "question"),
+    [
+        ("Asked in Iowa recently whether she would back the nominee, Ruiz gave a roundabout answer.",
+         "whether she would back the nominee"),
+        ("Asked on Monday whether the mayor would hold a cabinet post, Ruiz shook her head.",
+         "whether the mayor would hold a cabinet post"),
+    ],
+)
+def test_a_time_or_place_may_stand_between_asked_and_the_question(body: str, question: str) -> None:
+    assert _statements(body)[0] == ("indirect", _span(body, question), None, None, "Asked")
