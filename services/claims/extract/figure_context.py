@@ -181,4 +181,6 @@ def _opens_list_item(body: str, start: int) -> bool:
     if body[line_start:start].strip():
         return False
     before = body[:line_start].rstrip()
-    return not before or before[-1] in _LIST_LEAD_ENDS or before[-1].isupper() or "\n" in body[len(before):line_start - 1]
+    if not before or "\n" in body[len(before):line_start - 1]:
+        return True  # the text's or a paragraph's first line
+    return before[-1] in _LIST_LEAD_ENDS or before[-1].isupper()

@@ -2,9 +2,9 @@
 
 ``figures`` matches "[num] [sep] [num2]" as one candidate; this module decides whether it is a range
 ("10-20", "between 2 and 3 million", "from $2 to 3bn") and reads its ends, a ratio ("split 4 to 1"),
-or two figures written together: a tally ("a 5-4 ruling"), a score or a change written high to low ("leads 57 percent to 33
-percent", "89%-6%", "fell from 71 to 55"), a year before the next amount ("$362 million in 2014 to
-$557 million"), a month ("1995-01").
+or two figures written together: a tally ("a 5-4 ruling"), a score or a change written high to low
+("leads 57 percent to 33 percent", "89%-6%", "fell from 71 to 55"), a year before the next amount
+("$362 million in 2014 to $557 million"), a month ("1995-01").
 """
 
 from __future__ import annotations
@@ -69,7 +69,9 @@ def is_ratio(match: re.Match[str], qual: str | None) -> bool:
     if match.group("sep").strip().lower() not in {"to", "-to-"} or (qual or "").lower() in {"from", "between"}:
         return False
     unit = match.group("unit")
-    if match.group("num2").lower() not in {"1", "one"} or match.group("unit1") or (unit and unit_is_written(match, unit)):
+    if match.group("num2").lower() not in {"1", "one"} or match.group("unit1"):
+        return False
+    if unit and unit_is_written(match, unit):
         return False
     if match.group("cur") or optional_group(match, "cur2") or match.group("scale") or match.group("scale2"):
         return False
