@@ -93,6 +93,7 @@ _OPENING_SUBORDINATOR = re.compile(
     rf"(?![\w’'-])"
 )
 _COMMA_AT = re.compile(rf"{WS}*,{WS}*")
+_SEMICOLON = re.compile(rf";{WS}+")
 # ", and more than 4 in 10 said S2" inside a statement: another speaker's statement begins.
 _SUBJECT_OPENING = r"(?:[A-Z0-9][\w’'.-]*|the|a|an|his|her|their|its|one|more|most|many|some|half|he|she|they|we|I)"
 _NEW_SPEAKER = re.compile(
@@ -132,7 +133,10 @@ def reported_statements(ctx: ArticleContext, *, skip: list[Span]) -> list[Report
     cues = [cue for cue in CLAUSE_CUE_RE.finditer(ctx.body) if not is_plural_noun(ctx.body, cue)]
     starts = [m.start() for m in cues]
     skip = skip + _title_sentences(ctx)
-    segments = deque(span for span in ctx.sentences.spans if not any(s < span[1] and span[0] < e for s, e in skip))
+    segments = deque(
+        part for span in ctx.sentences.spans if not any(s < span[1] and span[0] < e for s, e in skip)
+        for part in _clauses(ctx.body, span)
+    )
     while segments:
         start, end = segments.popleft()
         at = bisect.bisect_left(starts, start)
@@ -148,6 +152,16 @@ def reported_statements(ctx: ArticleContext, *, skip: list[Span]) -> list[Report
                     segments.appendleft((_after_other_clause(ctx, clause.statement[1], end), end))
                 break
     return found + _relative_statements(ctx, skip, found)
+
+
+def _clauses(body: str, span: Span) -> list[Span]:
+    # A semicolon joins two sentences: "S, analysts say; in 2012, …" has a cue closing the first.
+    start, end = span
+    parts = []
+    for semicolon in _SEMICOLON.finditer(body, start, end):
+        parts.append((start, semicolon.start()))
+        start = semicolon.end()
+    return [*parts, (start, end)]
 
 
 def _title_sentences(ctx: ArticleContext) -> list[Span]:

@@ -580,3 +580,10 @@ def test_a_statement_ends_where_another_speaker_begins(body: str, expected: list
 )
 def test_a_time_or_place_may_stand_between_asked_and_the_question(body: str, question: str) -> None:
     assert _statements(body)[0] == ("indirect", _span(body, question), None, None, "Asked")
+
+
+def test_a_cue_closing_the_clause_before_a_semicolon_credits_that_clause() -> None:
+    body = "Candidates need about 40 percent of the rural vote, analysts say; in 2012, the mayor got 27 percent."
+    assert _statements(body) == [
+        ("indirect", _span(body, "Candidates need about 40 percent of the rural vote"), "analysts", None, "say")
+    ]
