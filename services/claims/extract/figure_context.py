@@ -130,7 +130,11 @@ def superlative_about(body: str, superlative: str, pos: int) -> str:
 
 # Bare numbers that are names, labels, dates or times: "Resolution 2254", "part 2", "December 6",
 # "6 December", "nov . 6" (tokenised copy), "10:30", "10 a.m.".
-_MONTH_BEFORE = re.compile(rf"(?i:{'|'.join(MONTHS)})(?:{WS}?\.)?{WS}+\Z")
+# "July 14", "Nov. 6", and the second day of "July 8 to 12", "Nov. 6-9".
+_MONTH_BEFORE = re.compile(
+    rf"(?i:{'|'.join(MONTHS)})(?:{WS}?\.)?{WS}+(?:\d{{1,2}}(?:{WS}*[-–]{WS}*|{WS}+(?:to|through){WS}+))?\Z"
+)
+_SCORE_AFTER = re.compile(rf"{WS}+to{WS}+\d")
 _MONTH_AFTER = re.compile(rf"{WS}+(?i:{'|'.join(MONTHS)})\b")
 _TIME_AFTER = re.compile(rf"[:.]\d\d|:{WS}\d\d(?!\d)|{WS}*(?i:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|hrs\b)")  # "11: 06 a.m."
 _WORD_BEFORE = re.compile(rf"([A-Za-z][\w’'.]*){WS}+\Z")
@@ -145,6 +149,11 @@ _LIST_LEAD_ENDS = frozenset(".:!?\"”’')]")  # what the line before a list it
 _DISTRIBUTIVE_BEFORE = re.compile(rf"(?<![\w’'-])(?i:each|every|per|this|that|last|next){WS}+\Z")
 
 
+def follows_month(body: str, start: int) -> bool:
+    """Whether a month comes right before ``start`` ("July 14", "July 8 to 12"): the number there is a day."""
+    return _MONTH_BEFORE.search(body, max(0, start - 24), start) is not None
+
+
 def is_name_date_or_time(body: str, start: int, end: int, *, is_year: bool, sentences) -> bool:
     """Whether the bare number ``body[start:end]`` is part of a name, a date, a time or a list mark.
 
@@ -155,7 +164,7 @@ def is_name_date_or_time(body: str, start: int, end: int, *, is_year: bool, sent
         return True
     if end - start <= 2 and _LIST_MARK_AFTER.match(body, end) and _opens_list_item(body, start):
         return True
-    if not is_year and (_MONTH_BEFORE.search(body, max(0, start - 12), start) or _MONTH_AFTER.match(body, end)):
+    if not is_year and (follows_month(body, start) or _MONTH_AFTER.match(body, end)):
         return True
     word = _WORD_BEFORE.search(body, max(0, start - 30), start)
     if word is None:
@@ -169,6 +178,8 @@ def is_name_date_or_time(body: str, start: int, end: int, *, is_year: bool, sent
         return True  # "the No. 2 spot": a rank in a name ("No" alone is a word: "No 10 ways")
     if name.endswith(("’s", "'s")) or name.lower().rstrip(".") in NON_NAME_WORDS | MONTHS:
         return False
+    if _SCORE_AFTER.match(body, end):
+        return False  # "beat Trump 46 to 40 percent", "trails Trump 458 to 359": a score, not a name
     if body[start].isdigit() and name.lower() in NUMBERED_LABELS:
         return True  # "Route 66 is …", "Article 50 was triggered": a label even opening the sentence
     return sentences.sentence_of(word.start(1))[0] != word.start(1) or name == "Number"

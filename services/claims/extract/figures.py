@@ -20,7 +20,13 @@ from services.claims.extract.constants import (
 )
 from services.claims.extract.context import ArticleContext
 from services.claims.extract.cues import WS, trie
-from services.claims.extract.figure_context import counted_phrase, is_age, is_name_date_or_time, superlative_about
+from services.claims.extract.figure_context import (
+    counted_phrase,
+    follows_month,
+    is_age,
+    is_name_date_or_time,
+    superlative_about,
+)
 from services.claims.extract.figure_merges import Draft, merge_neighbours
 from services.claims.extract.figure_qualifiers import bound_kind, plus_or_before, qualified, qualifier_before
 from services.claims.extract.figure_ranges import is_range, is_ratio, is_tally, is_year, ranged
@@ -28,6 +34,7 @@ from services.claims.extract.figure_units import (
     CURRENCY_SIGNS,
     degrees_kind,
     is_code_letter,
+    optional_group,
     scale_after_code,
     scale_of,
     unit_is_written,
@@ -381,6 +388,8 @@ def _is_bare_name(ctx: ArticleContext, match: re.Match[str]) -> bool:
     # Only bare numbers can be ids or dates; "over 100", "$5", "-5", "5 km" and "2 million" (no
     # label takes a scale word: "every episode 2 million viewers") are always figures.
     unit, scale = match.group("unit"), match.group("scale") or ""
+    if optional_group(match, "num2") and not is_year(match.group("num")) and follows_month(ctx.body, match.start()):
+        return True  # "on July 14 to 46 percent": a day, then the next figure; no range even with a unit
     if match.group("cur") or (unit and unit_is_written(match, unit)) or match.group("neg") or scale[:1].isspace():
         return False
     start, end = match.start("num"), match.start("glue") if unit else match.end()

@@ -526,3 +526,20 @@ def test_a_verb_after_the_counted_noun_ends_its_phrase(body: str, text: str, abo
 )
 def test_a_year_before_a_plural_noun(body: str, expected: list) -> None:
     assert [(f.text, f.value, f.quantity) for f in _figures(body)] == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a score after a name: its first side is no part of the name
+        ("Clinton would beat Trump 46 to 40 percent.", [("46", 46, "percent"), ("40 percent", 40, "percent")]),
+        ("Clinton leads Bernie Sanders 1,428 to 1,153 in delegates.", [("1,428", 1428, None), ("1,153", 1153, None)]),
+        # a day of a month is neither a range's end nor a count, even before a unit
+        ("It rose from 40 percent on July 14 to 46 percent.",
+         [("from 40 percent", 40, "percent"), ("46 percent", 46, "percent")]),
+        ("The poll was conducted July 8 to 12 by phone.", []),
+        ("The poll was conducted Nov. 6-9 by phone.", []),
+    ],
+)
+def test_scores_after_names_and_days_of_months(body: str, expected: list) -> None:
+    assert [(f.text, f.value, f.unit) for f in _figures(body)] == expected
