@@ -14,7 +14,6 @@ Anything else (scare quotes, titles, short quoted phrases) is not a speaker clai
 
 from __future__ import annotations
 
-import dataclasses
 import re
 
 from schemas.claims import QuoteClaim, Speaker
@@ -24,10 +23,6 @@ from services.claims.extract.constants import (
     INDIRECT_MIN_WORDS,
     AFTER_QUOTE_WINDOW_CHARS,
     CUE_WINDOW_CHARS,
-    MIXED_MAX_GAP_WORDS,
-    MIXED_MIN_WORDS,
-    MIXED_QUOTE_SHARE,
-    SCARE_MAX_WORDS,
     UNCUED_MIN_WORDS,
 )
 from services.claims.extract.context import ArticleContext, is_title_case, word_count
@@ -38,7 +33,6 @@ from services.claims.extract.cues import (
     CHANNEL_RE,
     CUE_VERB,
     CUE_VERB_RE,
-    SCARE_LEAD,
     TIME,
     WS,
     is_bylined_title,
@@ -52,6 +46,7 @@ from services.claims.extract.loose_cues import (
     loose_subject_before,
     runs_on,
 )
+from services.claims.extract.mixed_quotes import is_mixed, mixed_statement, running_on, with_lead_in
 from services.claims.extract.quote_marks import QuotedRegion
 from services.claims.extract.relative_speech import antecedent_name
 from services.claims.extract.reported import ReportedStatement, participle_after, trim_end
@@ -87,8 +82,6 @@ _DIRECT_GAP = re.compile(
 _WORDS = re.compile(r"[\w’'-]+")
 _QUOTE_MARK = re.compile(r"[“\"]")
 _OPENING_MARKS = frozenset({"“", '"', "‘", "'", "``", "''"})
-# Between a cue and its statement: a channel, a time, "that" ("declared on Telegram that …").
-_STATEMENT_START = re.compile(rf"(?:{WS}*{CHANNEL})?{TIME}?{WS}*,?(?:{WS}*that(?![\w’'-]))?{WS}*")
 
 
 
@@ -180,7 +173,7 @@ def _quote_claim(
            or loose_cue_after(ctx, region) or loose_cue_before(ctx, region, floor=floor)
            or _colon_lead_cue(ctx, region))
     if cue is not None:
-        cue = _with_lead_in(ctx, region, span, cue)
+        cue = with_lead_in(ctx, region, span, cue)
         return _build(ctx, cue.statement or span, cue, _speaker(ctx, cue.subject))
     if previous is not None and previous.speaker and _continues(ctx, region, previous):
         continued = previous.speaker.model_copy(update={"span": None})
@@ -189,23 +182,6 @@ def _quote_claim(
     if word_count(text) >= UNCUED_MIN_WORDS and not is_title_case(text):
         return _build(ctx, span, QuoteCue(None, None, None, None, "direct"), None)
     return None
-
-
-def _with_lead_in(ctx: ArticleContext, region: QuotedRegion, span: Span, cue: QuoteCue) -> QuoteCue:
-    """A quote whose cue follows it ("…,” Smith said) and whose sentence opens with the writer's words
-    is a mixed quote of the whole clause: "Gore tried to distance himself, and he “made a mistake,”
-    Smith said" credits Smith with all of it (PolNeAR's and PARC's content span)."""
-    if cue.statement is not None or cue.span is None or cue.span[0] < span[1] or region.after_close is None:
-        return cue
-    start = ctx.sentences.sentence_of(region.open_at)[0]
-    lead_in = ctx.body[start:region.open_at]
-    if _QUOTE_MARK.search(lead_in) or word_count(lead_in) < MIXED_MIN_WORDS:
-        return cue
-    start += len(lead_in) - len(lead_in.lstrip())
-    statement = (start, trim_end(ctx.body, start, region.after_close))
-    if (span[1] - span[0]) >= MIXED_QUOTE_SHARE * (statement[1] - statement[0]):
-        return cue
-    return dataclasses.replace(cue, quote_type="mixed", statement=statement)
 
 
 def content_span(body: str, region: QuotedRegion) -> Span | None:
@@ -302,47 +278,20 @@ def _cue_before(
     if gap is not None and _is_label(ctx.body, cue, span):
         return None
     if gap is not None and (not gap.group("addr") or cue.group().split()[-1] in ADDRESSEE_VERBS):
-        statement = _running_on(ctx, gap_start, region, span)
+        statement = running_on(ctx, gap_start, region, span)
         if statement is not None:
             return QuoteCue(cue.group(), cue.span(), subject, gap.group("channel"), "mixed", statement)
         return QuoteCue(cue.group(), cue.span(), subject, gap.group("channel"), "direct")
-    if not _is_mixed(ctx, gap_start, region.open_at, span):
+    if not is_mixed(ctx, gap_start, region.open_at, span):
         return None
     channel = CHANNEL_RE.match(ctx.body, gap_start, region.open_at)
-    statement = _mixed_statement(ctx, gap_start, span)
+    statement = mixed_statement(ctx, gap_start, span)
     return QuoteCue(cue.group(), cue.span(), subject, channel and channel.group(1), "mixed", statement)
-
-
-def _running_on(ctx: ArticleContext, gap_start: int, region: QuotedRegion, span: Span) -> Span | None:
-    """The clause of a quote that the reporter's words carry on past ("Obama said “it gets me mad” every
-    time he thinks about …"): no colon or comma opens the quote and words follow its closing mark in
-    the sentence, so the quoted words are part of a reported clause (a mixed quote)."""
-    gap = ctx.body[gap_start:region.open_at]
-    if region.after_close is None or ":" in gap or "," in gap:
-        return None
-    sentence_end = ctx.sentences.sentence_of(span[0])[1]
-    rest = ctx.body[region.after_close:sentence_end]
-    if not rest[:1].isspace() or word_count(rest) < MIXED_MIN_WORDS:
-        return None
-    return _mixed_statement(ctx, gap_start, span)
 
 
 def _is_label(body: str, cue: re.Match[str], span: Span) -> bool:
     # "what lawmakers called “fraud”": one quoted word right after a naming verb names something.
     return cue.group().split()[-1].lower() in NAMING_VERBS and word_count(body[span[0]:span[1]]) == 1
-
-
-def _mixed_statement(ctx: ArticleContext, gap_start: int, span: Span) -> Span | None:
-    # PolNeAR's (and PARC's) content of a mixed quote is the whole reported clause: "said his staff
-    # “did the wrong thing” by looking at …". When the quoted words are most of that clause (the seed
-    # article's "that his forces “continue to march …”"), the quoted words alone stay the text.
-    after = _STATEMENT_START.match(ctx.body, gap_start, span[0])
-    start = after.end() if after is not None else gap_start
-    sentence_end = ctx.sentences.sentence_of(span[0])[1]
-    end = max(span[1], trim_end(ctx.body, span[1], max(span[1], sentence_end)))
-    if start >= span[0] or (span[1] - span[0]) >= MIXED_QUOTE_SHARE * (end - start):
-        return None
-    return (start, end)
 
 
 def _subject_around_cue(
@@ -358,18 +307,6 @@ def _subject_around_cue(
     # "said Abdel Ghani: “…”" — the subject follows the cue.
     found = subject_starting_at(ctx.body, pos=cue.end(), hi=min(len(ctx.body), cue.end() + 120))
     return found if found is not None else (None, cue.end())
-
-
-def _is_mixed(ctx: ArticleContext, gap_start: int, open_at: int, span: Span) -> bool:
-    # A quoted fragment inside reported speech, unless it is a scare quote or a title.
-    gap = ctx.body[gap_start:open_at]
-    text = ctx.body[span[0]:span[1]]
-    words = word_count(text)
-    if word_count(gap) > MIXED_MAX_GAP_WORDS or words < MIXED_MIN_WORDS:
-        return False
-    if SCARE_LEAD.search(gap) and words <= SCARE_MAX_WORDS:
-        return False
-    return not (is_title_case(text) and words <= 10)
 
 
 def _continues(ctx: ArticleContext, region: QuotedRegion, previous: QuoteClaim) -> bool:
