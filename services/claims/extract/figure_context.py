@@ -39,9 +39,12 @@ _AUXILIARIES = frozenset(
     took gave got made saw met told spent sent held kept fought knew found became began won""".split()
 )
 # Number words start another figure ("split the six delegates three ways", "nought point nought
-# three plus zero point zero eight equals …"): they and an arithmetic sign ("2 x 3 m") are no part
-# of the first figure's noun phrase.
-_PHRASE_BREAKS = frozenset({*UNITS_WORDS, *TENS_WORDS, *ZERO_WORDS, "equals", "minus", "x"})
+# three plus zero point zero eight equals …"): they, an arithmetic sign ("2 x 3 m") and the adverbs
+# that follow a counted noun ("4 in 10 voters overall", "eight members evenly divided") are no part
+# of the first figure's noun phrase ("nationwide" is not: "a dozen statewide surveys").
+_PHRASE_BREAKS = frozenset(
+    {*UNITS_WORDS, *TENS_WORDS, *ZERO_WORDS, "equals", "minus", "x", "overall", "apiece", "evenly", "altogether"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,13 +83,16 @@ def counted_phrase(body: str, pos: int, *, allow_of: bool) -> CountedPhrase:
         return CountedPhrase(end=pos)
     words: list[re.Match[str]] = []
     verb = None
-    for word in _WORD.finditer(body, match.start("words"), match.end("words")):
+    found = list(_WORD.finditer(body, match.start("words"), match.end("words")))
+    for i, word in enumerate(found):
         lowered = word.group().lower()
         number_word = lowered.partition("-")[0] in _PHRASE_BREAKS  # "six delegates", "two four-year terms"
         if lowered in NOUN_PHRASE_STOPS or number_word or len(words) == NOUN_PHRASE_MAX_WORDS:
             break
-        if _looks_verbal(lowered) and (words or lowered not in PEOPLE_NOUNS):
-            # "people killed", "voters backed him": a verb after the noun ends the phrase.
+        following = found[i + 1].group().lower() if i + 1 < len(found) else ""
+        if _looks_verbal(lowered) and (words or (lowered not in PEOPLE_NOUNS and following not in PEOPLE_NOUNS)):
+            # "people killed", "voters backed him", "12 killed": a verb after the number or the noun
+            # ends the phrase; "1,200 registered voters" is an adjective before one.
             verb = lowered if lowered in TOLL_VERBS else None
             break
         words.append(word)
@@ -97,6 +103,9 @@ def counted_phrase(body: str, pos: int, *, allow_of: bool) -> CountedPhrase:
 
 
 def _looks_verbal(word: str) -> bool:
+    # A hyphenated word is an adjective ("72 work-related emails", "Saudi-led strikes").
+    if "-" in word:
+        return False
     return word in TOLL_VERBS or (word.endswith(("ed", "ing")) and len(word) > 4) or word in _AUXILIARIES
 
 

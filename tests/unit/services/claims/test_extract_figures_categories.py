@@ -543,3 +543,19 @@ def test_a_year_before_a_plural_noun(body: str, expected: list) -> None:
 )
 def test_scores_after_names_and_days_of_months(body: str, expected: list) -> None:
     assert [(f.text, f.value, f.unit) for f in _figures(body)] == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "text", "about"),
+    [
+        # a participle before a noun of people, or any hyphenated word, is an adjective in the phrase
+        ("The survey of 1,200 registered voters ended.", "1,200 registered voters", "voters"),
+        ("It obtained 72 work-related emails.", "72 work-related emails", "emails"),
+        ("Police said 12 killed in the blast.", "12 killed", "killed"),  # "killed" counts the dead
+        # an adverb after the counted noun ends the phrase
+        ("About 4 in 10 registered voters overall agree.", "About 4 in 10", "voters"),
+    ],
+)
+def test_adjectives_and_adverbs_around_the_counted_noun(body: str, text: str, about: str | None) -> None:
+    [figure] = _figures(body)
+    assert (figure.text, figure.about) == (text, about)
