@@ -91,7 +91,8 @@ def _predicted_statements(text: str, article_id: str, *, join_continuations: boo
 
 def _continues(claim, found: list[dict]) -> bool:
     """A continuation quote ("…,” he said. “…”: no cue of its own, the previous quote's speaker) or
-    the second half of a split quote ("…,” he said, “…”: the previous quote's cue).
+    the second half of a split quote ("…,” he said, “…”: the previous quote's cue). The quote before may be
+    direct or mixed (X said the bridge “will reopen.” “We have the money.”).
 
     PolNeAR annotates the words of one speaker around a cue as one attribution whose content runs
     from the first quoted word to the last; wirecheck gives each quoted stretch its own claim. The
@@ -101,7 +102,7 @@ def _continues(claim, found: list[dict]) -> bool:
         return False
     previous = found[-1]
     same_cue = claim.cue_span is not None and claim.cue_span == previous["cue_span"]
-    return previous["type"] == "direct" and previous["name"] == claim.speaker.name and (
+    return previous["type"] in ("direct", "mixed") and previous["name"] == claim.speaker.name and (
         claim.cue is None or same_cue)
 
 

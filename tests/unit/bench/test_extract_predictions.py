@@ -44,3 +44,18 @@ def test_a_restatement_in_another_unit_is_a_figure_prediction_of_its_own() -> No
     text = "The point is at 1,500,000 kilometres (930,000 mi) from Earth."
     found = [(text[f["span"][0]:f["span"][1]], f["value"], f["unit"]) for f in wirecheck_figures(text)]
     assert found == [("1,500,000 kilometres (930,000 mi", 1_500_000.0, "km"), ("930,000 mi", 930_000.0, "mi")]
+
+
+def test_a_continuation_after_a_mixed_quote_is_joined_to_it() -> None:
+    body = "The mayor said the bridge “will reopen in May, whatever it costs.” “We have the money and the crews.”"
+    [joined] = _predicted_statements(body, "t")
+    assert body[joined["span"][0]:joined["span"][1]] == (
+        "will reopen in May, whatever it costs.” “We have the money and the crews")
+    assert joined["type"] == "mixed" and joined["name"] == "The mayor"
+
+
+def test_a_quote_with_a_cue_of_its_own_is_not_joined_to_the_one_before() -> None:
+    body = "Mayor Jane Roe said the bridge “will reopen in May.” “We have the money,” a council member said."
+    first, second = _predicted_statements(body, "t")
+    assert body[first["span"][0]:first["span"][1]] == "will reopen in May"
+    assert body[second["span"][0]:second["span"][1]] == "We have the money"
