@@ -33,10 +33,12 @@ _PHRASE = re.compile(
 )
 _WORD = re.compile(r"[A-Za-z][\w’'-]*")
 # Verbs that end a noun phrase though they are not in -ed or -ing ("residents are", "towns fell",
-# "voters said", "people came"): auxiliaries and irregular past tenses that are no noun or adjective.
+# "voters said", "people came", "Americans agree"): auxiliaries, irregular past tenses and the verbs
+# of opinion polls report, none of them a noun or an adjective after a count.
 _AUXILIARIES = frozenset(
     """are is were was have has had fell died fled rose will would could may said say says came went ran
-    took gave got made saw met told spent sent held kept fought knew found became began won""".split()
+    took gave got made saw met told spent sent held kept fought knew found became began won agree disagree
+    think believe want oppose favor approve disapprove prefer support expect""".split()
 )
 # Number words start another figure ("split the six delegates three ways", "nought point nought
 # three plus zero point zero eight equals …"): they, an arithmetic sign ("2 x 3 m") and the adverbs

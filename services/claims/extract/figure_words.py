@@ -258,6 +258,17 @@ YEAR_LEAD_WORDS: frozenset[str] = frozenset(
     during""".split()
 )
 
+# Words between "half of" and the group it is a share of ("half of the voters", "a third of all
+# Americans"), and words before a fraction that make it a part of a period or a thing, not a share of
+# a group ("the first half of 2016", "the other half of the money", "the top half of the income
+# distribution").
+DETERMINERS_OF_A_GROUP: frozenset[str] = frozenset(
+    "the all these those their our its his her my your".split()
+)
+NOT_A_SHARE_BEFORE: frozenset[str] = frozenset(
+    "first second third fourth other last latter former final top bottom upper lower".split()
+)
+
 # Vague quantifiers before a bare scale word: "several hundred", "a few thousand" are not 100, 1,000.
 VAGUE_BEFORE_SCALE: frozenset[str] = frozenset({"several", "few", "many", "some"})
 

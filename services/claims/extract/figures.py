@@ -43,7 +43,9 @@ from services.claims.extract.figure_units import (
 from services.claims.extract.figure_words import (
     AGE_SUFFIXES,
     ALL_UNITS,
+    DETERMINERS_OF_A_GROUP,
     FRACTION_WORDS,
+    NOT_A_SHARE_BEFORE,
     OPEN_ENDS,
     PRONOUN_ONE_BEFORE,
     SIGN_WORDS,
@@ -123,6 +125,9 @@ _OPEN_END = re.compile(rf"{WS}+({alternation(OPEN_ENDS)})(?![\w])(?!{WS}+than{WS
 _VERB_BEFORE = re.compile(rf"([A-Za-z]+){WS}+\Z")
 _INCHES_AFTER_FOOT = re.compile(r"-(\d{1,2})(?![\w.,]|-\d)")
 _SPACED_SIGN = re.compile(rf"[-−]{WS}")
+_AND_BEFORE = re.compile(rf"(?<![\w’'-])and{WS}+\Z")
+_AND_A_BEFORE = re.compile(rf"(?<![\w’'-])and{WS}+an?{WS}+\Z")
+_SHARE_OF = re.compile(rf"{WS}+of(?:{WS}+(?i:{alternation(DETERMINERS_OF_A_GROUP)}))?(?={WS})")
 _AMOUNT_BEFORE = re.compile(rf"(?:\d%?|(?i:thousand|million|billion|trillion)){WS}+\Z")
 
 
@@ -347,12 +352,32 @@ def _counted(ctx: ArticleContext, match: re.Match[str], draft: Draft, *, qualifi
         return replace(draft, quantity="year")  # "the 2016 presidential candidates" are no count
     start = draft.span[0]
     verb = _VERB_BEFORE.search(ctx.body, max(0, start - 20), start)
+    share = _share_of(ctx.body, draft, text, verb)
+    if share is not None:
+        return share
     if not qualified and not phrase.head and _is_lone_word(text) and draft.value in {0.0, 1.0, 0.5}:
         if not _is_zero_value(ctx.body, draft, verb):
             return None  # "ground zero", "one of them", "the first half": a word counting nothing
     about = phrase.about_with(verb.group(1).lower() if verb else None)
     quantity = draft.quantity if draft.quantity == "year" else phrase.quantity
     return replace(draft, span=(draft.span[0], max(draft.span[1], phrase.end)), quantity=quantity, about=about)
+
+
+def _share_of(body: str, draft: Draft, text: str, word_before: re.Match[str] | None) -> Draft | None:
+    # "half of voters", "two thirds of Americans", "Nearly half of them": a fraction of a group is a
+    # proportion of it, like "one in three"; not a part of a period or a thing ("the first half of
+    # 2016", "the other half of the money") nor of a mixed number ("a decade and a half of wars").
+    words = text.lower().replace("-", " ").split()
+    if draft.value is None or not 0 < draft.value < 1 or not words or words[-1] not in FRACTION_WORDS:
+        return None
+    of = _SHARE_OF.match(body, draft.span[1])
+    if of is None or (word_before is not None and word_before.group(1).lower() in NOT_A_SHARE_BEFORE):
+        return None
+    start = draft.number_span[0]
+    mixed = _AND_BEFORE if words[0] in {"a", "an"} else _AND_A_BEFORE
+    if mixed.search(body, max(0, start - 10), start):
+        return None
+    return replace(draft, quantity="proportion", about=counted_phrase(body, of.end(), allow_of=False).head)
 
 
 def _is_zero_value(body: str, draft: Draft, word_before: re.Match[str] | None) -> bool:

@@ -559,3 +559,23 @@ def test_scores_after_names_and_days_of_months(body: str, expected: list) -> Non
 def test_adjectives_and_adverbs_around_the_counted_noun(body: str, text: str, about: str | None) -> None:
     [figure] = _figures(body)
     assert (figure.text, figure.about) == (text, about)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a fraction of a group is a proportion of it, like "one in three"
+        ("Half of voters said yes.", [("Half", 0.5, "proportion", "voters")]),
+        ("Nearly two-thirds of the voters agree.", [("Nearly two-thirds", 2 / 3, "proportion", "voters")]),
+        ("A third of Americans agree.", [("A third", 1 / 3, "proportion", "americans")]),
+        # a part of a period, a thing or a mixed number is not
+        ("In the first half of 2016 sales rose.", [("2016", 2016, "year", None)]),
+        ("The other half of the money went.", []),
+        ("He served a decade and a half of terms.", []),
+        ("Most Democrats and two thirds of Republicans agree.", [("two thirds", 2 / 3, "proportion", "republicans")]),
+        # a fraction alone is no share ("the first half")
+        ("Half were women.", []),
+    ],
+)
+def test_a_fraction_of_a_group_is_a_proportion(body: str, expected: list) -> None:
+    assert [(f.text, f.value, f.quantity, f.about) for f in _figures(body)] == expected
