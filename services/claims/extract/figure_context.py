@@ -32,6 +32,8 @@ _PHRASE = re.compile(
     rf"(?P<of>{WS}+of)?(?P<words>(?:{WS}+[A-Za-z](?![A-Za-z]*\d)[\w’'-]*){{1,{NOUN_PHRASE_MAX_WORDS + 1}}})"
 )
 _WORD = re.compile(r"[A-Za-z][\w’'-]*")
+# The word right before a position ("killed 12", "the 2000 elections"), searched a few characters back.
+WORD_BEFORE = re.compile(rf"([A-Za-z]+){WS}+\Z")
 # Verbs that end a noun phrase though they are not in -ed or -ing ("residents are", "towns fell",
 # "voters said", "people came", "Americans agree"): auxiliaries, irregular past tenses and the verbs
 # of opinion polls report, none of them a noun or an adjective after a count.

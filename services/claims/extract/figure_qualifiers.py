@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from services.claims.extract.constants import QUALIFIERS
 from services.claims.extract.cues import WS
+from services.claims.extract.figure_context import WORD_BEFORE
 from services.claims.extract.figure_merges import Draft
 from services.claims.extract.figure_words import COMPARISONS, MARGINS, VERBS_TAKING_OVER
 from services.claims.extract.numbers import QUALIFIER
@@ -26,7 +27,6 @@ _QUALIFIER_WINDOW = 45  # "equal to or greater than" and its spacing
 _QUALIFIER_LAST_WORDS = frozenset(q.split()[-1] for q in (*BOUNDS, "between", "from"))
 _LAST_WORD = re.compile(rf"([A-Za-z]+|[<>=≤≥±]|\+/-){WS}*\Z")
 _PLUS_OR = re.compile(rf"(?i:plus{WS}+or){WS}+\Z")
-_VERB_BEFORE = re.compile(rf"([A-Za-z]+){WS}+\Z")
 _SPACES = re.compile(r"\s+")
 
 
@@ -71,5 +71,5 @@ def _is_particle(body: str, qualifier: re.Match[str]) -> bool:
     # "handed over $25 million", "fork over thousands": the particle of a verb, no bound.
     if (qualifier.group(1) or "").lower() != "over":
         return False
-    verb = _VERB_BEFORE.search(body, max(0, qualifier.start() - 12), qualifier.start())
+    verb = WORD_BEFORE.search(body, max(0, qualifier.start() - 12), qualifier.start())
     return verb is not None and verb.group(1).lower() in VERBS_TAKING_OVER

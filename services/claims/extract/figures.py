@@ -5,7 +5,8 @@ unit; vague counts ("tens of thousands"); ranks ("third-largest"); proportions (
 and overlapping candidates keep the earliest, longest one. Neighbours that are one quantity ("5 or 6
 percent", "five kilometers—barely three miles") are joined by ``figure_merges``; ``figure_ranges``
 tells a range ("10-20") from two figures written together ("leads 57 percent to 33"). Bare numbers that
-are part of a name, a date or a time ("Resolution 2254", "December 6", "10:30") are not figures.
+are part of a name, a date or a time ("Resolution 2254", "December 6", "10:30") are not figures;
+``figure_counts`` reads the other bare ones as a year, an age, a share or a count.
 """
 
 from __future__ import annotations
@@ -21,12 +22,13 @@ from services.claims.extract.constants import (
 from services.claims.extract.context import ArticleContext
 from services.claims.extract.cues import WS, trie
 from services.claims.extract.figure_context import (
+    WORD_BEFORE,
     counted_phrase,
     follows_month,
-    is_age,
     is_name_date_or_time,
     superlative_about,
 )
+from services.claims.extract.figure_counts import counted
 from services.claims.extract.figure_merges import Draft, merge_neighbours
 from services.claims.extract.figure_qualifiers import bound_kind, plus_or_before, qualified, qualifier_before
 from services.claims.extract.figure_ranges import is_range, is_ratio, is_tally, is_year, ranged
@@ -43,16 +45,12 @@ from services.claims.extract.figure_units import (
 from services.claims.extract.figure_words import (
     AGE_SUFFIXES,
     ALL_UNITS,
-    DETERMINERS_OF_A_GROUP,
     FRACTION_WORDS,
-    NOT_A_SHARE_BEFORE,
     OPEN_ENDS,
     PRONOUN_ONE_BEFORE,
     SIGN_WORDS,
     VAGUE_BEFORE_SCALE,
     VULGAR_FRACTIONS,
-    YEAR_LEAD_WORDS,
-    ZERO_IN_NAMES,
 )
 from services.claims.extract.numbers import (
     ANCHOR_WORDS,
@@ -122,12 +120,8 @@ _UNIT_AFTER = re.compile(rf"{WS}+(?P<unit>{UNIT})(?![\w])")
 # Rule: "500 or more", "5,000 or less" — an open end after the number bounds it; not before
 # "than" and a number, where a comparison opens the next figure ("equal to 5000 or less than 6000").
 _OPEN_END = re.compile(rf"{WS}+({alternation(OPEN_ENDS)})(?![\w])(?!{WS}+than{WS}+{_FIRST})")
-_VERB_BEFORE = re.compile(rf"([A-Za-z]+){WS}+\Z")
 _INCHES_AFTER_FOOT = re.compile(r"-(\d{1,2})(?![\w.,]|-\d)")
 _SPACED_SIGN = re.compile(rf"[-−]{WS}")
-_AND_BEFORE = re.compile(rf"(?<![\w’'-])and{WS}+\Z")
-_AND_A_BEFORE = re.compile(rf"(?<![\w’'-])and{WS}+an?{WS}+\Z")
-_SHARE_OF = re.compile(rf"{WS}+of(?:{WS}+(?i:{alternation(DETERMINERS_OF_A_GROUP)}))?(?={WS})")
 _AMOUNT_BEFORE = re.compile(rf"(?:\d%?|(?i:thousand|million|billion|trillion)){WS}+\Z")
 
 
@@ -247,7 +241,7 @@ def _plain(ctx: ArticleContext, match: re.Match[str]) -> Draft | None:
     draft = _aged(ctx.body, _open_ended(ctx.body, ranged(match, draft, scale, negative), qual))
     draft = _with_inches(ctx.body, draft)
     if unit is None:
-        draft = _counted(ctx, match, draft, qualified=bool(qual))
+        draft = counted(ctx, draft, match.group("num"), scaled=bool(match.group("scale")), qualified=bool(qual))
         if draft is None:
             return None
     elif quantity in {"duration", "percent", "money", "length"}:
@@ -297,7 +291,7 @@ def _not_a_number(body: str, match: re.Match[str]) -> bool:
     # "that one costs" (a pronoun; "that one mile" is a length, but "the one year he won" a
     # particular year), "several hundred years" (a vague count, not 100).
     text = match.group("num").lower()
-    before = _VERB_BEFORE.search(body, max(0, match.start() - 12), match.start())
+    before = WORD_BEFORE.search(body, max(0, match.start() - 12), match.start())
     word = before.group(1).lower() if before else ""
     unit = match.group("unit")
     measured = unit is not None and ALL_UNITS[unit][1] != "duration"
@@ -339,74 +333,6 @@ def _with_inches(body: str, draft: Draft) -> Draft:
     end = inches.end()
     return replace(draft, value=draft.value + int(inches.group(1)) / 12, span=(draft.span[0], end),
                    number_span=(draft.number_span[0], end))
-
-
-def _counted(ctx: ArticleContext, match: re.Match[str], draft: Draft, *, qualified: bool) -> Draft | None:
-    # A bare number: a year, an age, a count of something, or nothing worth a figure ("one of them").
-    text = match.group("num")
-    phrase = counted_phrase(ctx.body, draft.span[1], allow_of=False)
-    if is_age(ctx.body, draft.span, draft.value, phrase):
-        return replace(draft, unit="year", quantity="age")  # "aged 35", "Mona Lamberson, 59, of …"
-    year = is_year(text) and not match.group("scale") and draft.value is not None
-    if year and (not phrase.plural or (_is_year_of_what_follows(ctx.body, draft.span[0], text) and not qualified)):
-        return replace(draft, quantity="year")  # "the 2016 presidential candidates" are no count
-    start = draft.span[0]
-    verb = _VERB_BEFORE.search(ctx.body, max(0, start - 20), start)
-    share = _share_of(ctx.body, draft, text, verb)
-    if share is not None:
-        return share
-    if not qualified and not phrase.head and _is_lone_word(text) and draft.value in {0.0, 1.0, 0.5}:
-        if not _is_zero_value(ctx.body, draft, verb):
-            return None  # "ground zero", "one of them", "the first half": a word counting nothing
-    about = phrase.about_with(verb.group(1).lower() if verb else None)
-    quantity = draft.quantity if draft.quantity == "year" else phrase.quantity
-    return replace(draft, span=(draft.span[0], max(draft.span[1], phrase.end)), quantity=quantity, about=about)
-
-
-def _share_of(body: str, draft: Draft, text: str, word_before: re.Match[str] | None) -> Draft | None:
-    # "half of voters", "two thirds of Americans", "Nearly half of them": a fraction of a group is a
-    # proportion of it, like "one in three"; not a part of a period or a thing ("the first half of
-    # 2016", "the other half of the money") nor of a mixed number ("a decade and a half of wars").
-    words = text.lower().replace("-", " ").split()
-    if draft.value is None or not 0 < draft.value < 1 or not words or words[-1] not in FRACTION_WORDS:
-        return None
-    of = _SHARE_OF.match(body, draft.span[1])
-    if of is None or (word_before is not None and word_before.group(1).lower() in NOT_A_SHARE_BEFORE):
-        return None
-    start = draft.number_span[0]
-    mixed = _AND_BEFORE if words[0] in {"a", "an"} else _AND_A_BEFORE
-    if mixed.search(body, max(0, start - 10), start):
-        return None
-    return replace(draft, quantity="proportion", about=counted_phrase(body, of.end(), allow_of=False).head)
-
-
-def _is_zero_value(body: str, draft: Draft, word_before: re.Match[str] | None) -> bool:
-    # "rates fell to zero", "Zero is a small number": zero written out is a value, but not in a
-    # name ("ground zero", "size zero") nor in a compound ("zero-sum game").
-    if draft.value != 0.0 or body.startswith("-", draft.span[1]):
-        return False
-    return word_before is None or word_before.group(1).lower() not in ZERO_IN_NAMES
-
-
-def _is_lone_word(text: str) -> bool:
-    # "one", "a half", "zero": not "nought point five", which is written out as a number on purpose.
-    return not any(c.isdigit() or c in VULGAR_FRACTIONS for c in text) and len(text.split()) <= 2
-
-
-def _is_year_of_what_follows(body: str, start: int, text: str) -> bool:
-    # News style writes counts from 1,000 up with a comma (AP Stylebook, "numerals"): a bare 19xx or
-    # 20xx before a plural noun is the year of what follows ("the 2012 attacks", "2016 candidates").
-    # A round 1900 or 2000 is as often a count written without one ("sent 2000 troops"): a year
-    # only after a determiner, a possessive or a preposition of time ("the 2000 elections", "Bush's
-    # 2000 voters", "In 2000 voters chose …").
-    if not is_year(text) or text[:2] not in {"19", "20"}:
-        return False
-    if not text.endswith("00"):
-        return True
-    word = _VERB_BEFORE.search(body, max(0, start - 12), start)
-    if word is None:
-        return False
-    return word.group(1).lower() in YEAR_LEAD_WORDS or body[word.start(1) - 1:word.start(1)] in {"’", "'"}
 
 
 def _is_bare_name(ctx: ArticleContext, match: re.Match[str]) -> bool:
