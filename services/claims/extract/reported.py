@@ -15,7 +15,7 @@ import re
 from collections import deque
 from dataclasses import dataclass
 
-from services.claims.extract.constants import INDIRECT_MIN_WORDS, PARTICIPLE_CUES
+from services.claims.extract.constants import INDIRECT_MIN_WORDS, PARTICIPLE_CUES, PEOPLE_NOUNS, ROLE_NOUNS
 from services.claims.extract.context import ArticleContext, trim_end, word_count
 from services.claims.extract.cues import (
     ADDRESSEE,
@@ -44,14 +44,24 @@ from services.claims.extract.speakers import (
 
 Span = tuple[int, int]
 
+_WORD = re.compile(r"[\w’'.-]+")
+_ROLE_PREPOSITIONS = frozenset("of for at with from in on not to".split())
+_ROLE_MAX_WORDS = 6
 _ADVERB = r"(?:also|later|then|earlier|previously|repeatedly|has|had|have|once|again|recently|reportedly)"
-# Rule: "[On Friday,] [rebel commander] X [, head of Y,] said [on Telegram] [that] STATEMENT."
-_LEAD = re.compile(
-    rf"(?:(?P<intro>[^,“”\"\n]{{1,60}}),{WS}+)?(?P<pre>(?:[\w’'-]+{WS}+){{0,3}}?)(?P<subj>{SUBJECT}){ACRONYM_AFTER}"
-    rf"(?:{WS}*,{WS}*(?P<appos>{APPOSITIVE}){WS}*,)?(?:{WS}+{_ADVERB}){{0,2}}{WS}+"
+_CUE_AND_AFTER = (
+    rf"(?:{WS}+{_ADVERB}){{0,2}}{WS}+"
     rf"(?:(?P<told>told|tells){WS}+(?P<addr>{ADDRESSEE})|(?P<cue>{INDIRECT_VERB}))(?![\w’'-])"
     rf"(?:{WS}+(?P<channel>{CHANNEL}))?{TIME}?{WS}*,?(?:{WS}+that)?{WS}+(?=\S)"
 )
+_SUBJECT_WITH_INTRO = (
+    rf"(?:(?P<intro>[^,“”\"\n]{{1,60}}),{WS}+)?(?P<pre>(?:[\w’'-]+{WS}+){{0,3}}?)(?P<subj>{SUBJECT}){ACRONYM_AFTER}"
+)
+# Rule: "[On Friday,] [rebel commander] X [, head of Y,] said [on Telegram] [that] STATEMENT."
+_LEAD = re.compile(rf"{_SUBJECT_WITH_INTRO}(?:{WS}*,{WS}*(?P<appos>{APPOSITIVE}){WS}*,)?{_CUE_AND_AFTER}")
+# Rule: "Mr. Trump's former campaign manager, Corey Lewandowski, said S": a role phrase, then the
+# name between commas (``_renamed_subject`` checks the role); tried when ``_LEAD`` reads nothing.
+# (No appositive between the name and the cue: the empty group keeps ``_subject``'s reading.)
+_RENAMED_LEAD = re.compile(rf"{_SUBJECT_WITH_INTRO}{WS}*,(?P<appos>){_CUE_AND_AFTER}")
 # Where a reporter spoke from: "reported from Homs", "said in Washington".
 _PLACE = rf"(?:{WS}+(?:from|in){WS}+[A-Z][\w’'.-]*(?:{WS}+[A-Z][\w’'.-]*){{0,2}})"
 # After an inverted cue, the rest of the sentence still describes the speaker: "…, said David Autor,
@@ -288,15 +298,37 @@ def _long_enough(body: str, span: Span) -> bool:
 
 def _lead_statement(ctx: ArticleContext, start: int, end: int, _cues: object) -> ReportedStatement | None:
     match = _LEAD.match(ctx.body, start, end)
-    if match is None:
-        return None
-    subject = _subject(ctx, match, "subj", "appos", match.group("pre"))
+    if match is not None:
+        subject = _subject(ctx, match, "subj", "appos", match.group("pre"))
+    else:
+        match = _RENAMED_LEAD.match(ctx.body, start, end)
+        subject = _renamed_subject(ctx, match) if match is not None else None
     if subject is None:
         return None
     cue_group = "told" if match.group("told") else "cue"
     cue_span = match.span(cue_group)
     statement = (match.end(), trim_end(ctx.body, match.end(), end))
     return ReportedStatement(statement, subject, match.group(cue_group), cue_span, match.group("channel"))
+
+
+def _renamed_subject(ctx: ArticleContext, match: re.Match[str]) -> Subject | None:
+    # "Mr. Trump's former campaign manager, Corey Lewandowski, said S": a role phrase opening the
+    # sentence, then the name between commas. Any other opening ("On Friday, Smith, said") is no role,
+    # and the comma before the cue then leaves the sentence unread here.
+    intro = match.group("intro")
+    subject = _subject(ctx, match, "subj", "appos", match.group("pre"))
+    if subject is None or intro is None or not _names_a_role(intro) or subject.kind not in {"person", "unknown"}:
+        return None
+    return Subject(subject.as_written, subject.span, "person", intro.strip())
+
+
+def _names_a_role(phrase: str) -> bool:
+    # "Another pollster", "One delegate not on the Cruz slate": the head noun, the last word before a
+    # preposition, is a role or a noun of people.
+    words = _WORD.findall(phrase)
+    head_end = next((i for i, word in enumerate(words) if i and word.lower() in _ROLE_PREPOSITIONS), len(words))
+    head = words[head_end - 1].lower() if 0 < head_end <= _ROLE_MAX_WORDS else ""
+    return head in ROLE_NOUNS or head in PEOPLE_NOUNS
 
 
 def _trailing_statement(

@@ -587,3 +587,24 @@ def test_a_cue_closing_the_clause_before_a_semicolon_credits_that_clause() -> No
     assert _statements(body) == [
         ("indirect", _span(body, "Candidates need about 40 percent of the rural vote"), "analysts", None, "say")
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "text", "speaker", "role", "cue"),
+    [
+        ("The mayor's former chief of staff, Dana Ortiz, said the budget office had hidden the deficit.",
+         "the budget office had hidden the deficit", "Dana Ortiz", "The mayor's former chief of staff", "said"),
+        ("Another pollster, Ken Miles, told reporters that turnout among young voters had doubled.",
+         "turnout among young voters had doubled", "Ken Miles", "Another pollster", "told"),
+    ],
+)
+def test_a_role_phrase_then_the_name_between_commas_is_the_speaker(
+    body: str, text: str, speaker: str, role: str, cue: str
+) -> None:
+    assert _statements(body) == [("indirect", _span(body, text), speaker, role, cue)]
+
+
+def test_an_opening_that_names_no_role_gives_no_renamed_speaker() -> None:
+    # "On Friday, Dana Ortiz, said": the comma before the cue is not a role phrase's closing comma.
+    body = "In a long letter to the board, Dana Ortiz, said the budget office had hidden the deficit."
+    assert all(name != "Dana Ortiz" for _, _, name, _, _ in _statements(body))
