@@ -44,10 +44,12 @@ _AUXILIARIES = frozenset(
 )
 # Number words start another figure ("split the six delegates three ways", "nought point nought
 # three plus zero point zero eight equals …"): they, an arithmetic sign ("2 x 3 m") and the adverbs
-# that follow a counted noun ("4 in 10 voters overall", "eight members evenly divided") are no part
-# of the first figure's noun phrase ("nationwide" is not: "a dozen statewide surveys").
+# that follow a counted noun ("4 in 10 voters overall", "eight members evenly divided", "95 points
+# lower", "6 points ahead") are no part of the first figure's noun phrase ("nationwide" is not: "a
+# dozen statewide surveys").
 _PHRASE_BREAKS = frozenset(
-    {*UNITS_WORDS, *TENS_WORDS, *ZERO_WORDS, "equals", "minus", "x", "overall", "apiece", "evenly", "altogether"}
+    {*UNITS_WORDS, *TENS_WORDS, *ZERO_WORDS, "equals", "minus", "x", "overall", "apiece", "evenly", "altogether",
+     "higher", "lower", "ahead", "behind"}
 )
 
 

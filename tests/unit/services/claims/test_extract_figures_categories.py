@@ -472,7 +472,7 @@ def test_ratios_and_tallies_written_with_to(body: str, expected: list) -> None:
         ("District 9 has 12 precincts.", [("12 precincts", 12, "count", None)]),
         ("Nearly 40 people died.", [("Nearly 40 people", 40, "people", None)]),
         # "now"/"then" and a number give an age only when no noun follows it
-        ("The Nasdaq, now 95 points lower, fell.", [("95 points lower", 95, "count", None)]),
+        ("The Nasdaq, now 95 points lower, fell.", [("95 points", 95, "count", None)]),
         ("Mr. Daniloff, now 81 and retired, spoke.", [("81", 81, "age", "year")]),
         # "in" and a time unit after the second number is a duration, not a proportion
         ("He answered question 3 in 10 minutes.", [("10 minutes", 10, "duration", "minute")]),
@@ -510,6 +510,7 @@ def test_a_margin_written_out_after_a_value_gives_its_ends() -> None:
         ("Police said 12 killed in the blast.", "12 killed", "killed"),  # "killed" counts the dead
         # an adverb after the counted noun ends the phrase
         ("About 4 in 10 registered voters overall agree.", "About 4 in 10", "voters"),
+        ("She was 22 points behind Mr. Trump.", "22 points", "points"),
     ],
 )
 def test_where_the_counted_phrase_ends(body: str, text: str, about: str | None) -> None:
