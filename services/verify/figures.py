@@ -6,7 +6,9 @@ Every figure becomes the interval of values it admits, in a base unit (metres, k
   (capped at ROUND_NUMBER_TOLERANCE of the value, so "100" is 95–105);
 * approximate "about 40" → 40 ± APPROXIMATE_TOLERANCE; "nearly 100" → [85, 100];
 * "over 100" → (100, ∞); "under 50" → (-∞, 50); a range [low, high] as given;
-* restatements in another unit ("five kilometers—barely three miles") widen it to their hull.
+* restatements in another unit ("five kilometers—barely three miles") widen it to their hull;
+* a proportion ("half of voters", "one in three") is a percentage, rounded as a round number is, so
+  it meets "50 percent of voters".
 
 Two figures are consistent when their intervals overlap. When they do not, a higher toll published
 later is an update (tolls only grow as bodies are counted), anything else a contradiction.
@@ -15,6 +17,7 @@ later is an update (tolls only grow as bodies are counted), anything else a cont
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -28,6 +31,10 @@ from services.verify.constants import (
     UNDER_QUALIFIERS,
     UNIT_TO_BASE,
 )
+
+PROPORTION = "proportion"  # the extractor's kind for "half of voters", "one in three"
+PERCENT = "percent"
+PERCENT_PER_PROPORTION = 100.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,8 +91,20 @@ def base_unit(unit: str | None) -> tuple[str, float]:
     return UNIT_TO_BASE.get(singular, (key, 1.0))
 
 
+def compared_quantity(claim: FigureClaim) -> str:
+    """The kind of quantity a figure is compared as: a proportion is a percentage."""
+    return PERCENT if _is_proportion(claim) else claim.quantity.strip().lower()
+
+
+def _is_proportion(claim: FigureClaim) -> bool:
+    return not claim.unit and claim.quantity.strip().lower() == PROPORTION
+
+
 def figure_interval(claim: FigureClaim) -> tuple[str, Interval] | None:
     """The figure as (base unit, interval), or None when it carries no number at all."""
+    if _is_proportion(claim):
+        interval = _stated_interval(claim, exact=_fraction)
+        return (PERCENT, _scale(interval, PERCENT_PER_PROPORTION)) if interval is not None else None
     unit, factor = base_unit(claim.unit)
     interval = _stated_interval(claim)
     if interval is None:
@@ -98,7 +117,7 @@ def figure_interval(claim: FigureClaim) -> tuple[str, Interval] | None:
     return unit, interval
 
 
-def _stated_interval(claim: FigureClaim) -> Interval | None:
+def _stated_interval(claim: FigureClaim, *, exact: Callable[[float], Interval] | None = None) -> Interval | None:
     qualifier = (claim.qualifier or "").strip().lower()
     if claim.low is not None or claim.high is not None:
         low = claim.low if claim.low is not None else -math.inf
@@ -107,10 +126,10 @@ def _stated_interval(claim: FigureClaim) -> Interval | None:
         return _widen(interval) if claim.approximate else interval
     if claim.value is None:
         return None
-    return _from_value(claim.value, qualifier, claim.approximate)
+    return _from_value(claim.value, qualifier, claim.approximate, exact or _exact)
 
 
-def _from_value(value: float, qualifier: str, approximate: bool) -> Interval:
+def _from_value(value: float, qualifier: str, approximate: bool, exact: Callable[[float], Interval]) -> Interval:
     if qualifier in OVER_QUALIFIERS:
         return Interval(value, math.inf, low_open=qualifier != "at least")
     if qualifier in UNDER_QUALIFIERS:
@@ -119,7 +138,7 @@ def _from_value(value: float, qualifier: str, approximate: bool) -> Interval:
         return Interval(value * (1 - APPROXIMATE_TOLERANCE), value)
     if approximate or qualifier in APPROXIMATE_QUALIFIERS:
         return _widen(Interval(value, value))
-    return _exact(value)
+    return exact(value)
 
 
 def _exact(value: float) -> Interval:
@@ -129,6 +148,12 @@ def _exact(value: float) -> Interval:
     if exponent > 0:  # trailing zeros: "100" is not "somewhere in 50–150"
         half_unit = max(0.5, min(half_unit, abs(value) * ROUND_NUMBER_TOLERANCE))
     return Interval(value - half_unit, value + half_unit, high_open=True)
+
+
+def _fraction(value: float) -> Interval:
+    """A share written as a fraction ("half", "one in three") is a round figure: it admits what rounds
+    to it as a round number does (half: 47.5–52.5 %), not only its exact decimal."""
+    return Interval(value * (1 - ROUND_NUMBER_TOLERANCE), value * (1 + ROUND_NUMBER_TOLERANCE), high_open=True)
 
 
 def _widen(interval: Interval) -> Interval:

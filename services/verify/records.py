@@ -29,7 +29,7 @@ from services.verify.constants import (
     UNIT_TO_BASE,
     WIRE_NAMES,
 )
-from services.verify.figures import Interval, base_unit, figure_interval
+from services.verify.figures import Interval, base_unit, compared_quantity, figure_interval
 from services.verify.wording import (
     Token,
     acronym,
@@ -198,7 +198,7 @@ def _figure(claim: FigureClaim, *, published_at: float | None) -> ClaimRecord:
         **_identity(claim, published_at),
         words=_shared(_context_words(window + about)),
         names=entities(outside),
-        quantity=sys.intern(claim.quantity.strip().lower()),
+        quantity=sys.intern(compared_quantity(claim)),
         unit=sys.intern(unit),
         interval=_shared(interval),
         events=_shared(_event_of(about) or _nearest_event(before, after)),

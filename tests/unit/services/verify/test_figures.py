@@ -85,3 +85,26 @@ def test_open_bounds_exclude_their_endpoint():
     assert not over.overlaps(Interval(90, 100))
     assert over.overlaps(Interval(90, 100.5))
     assert Interval(100, math.inf).overlaps(Interval(90, 100))
+
+
+@pytest.mark.parametrize(
+    ("share", "percent", "overlap"),
+    [
+        pytest.param(("half", 0.5), ("50 percent", 50), True, id="half ~ 50 %"),
+        pytest.param(("half", 0.5), ("52 percent", 52), True, id="half ~ 52 % (a round share)"),
+        pytest.param(("half", 0.5), ("60 percent", 60), False, id="half !~ 60 %"),
+        pytest.param(("one in three", 1 / 3), ("33 percent", 33), True, id="one in three ~ 33 %"),
+        pytest.param(("one in three", 1 / 3), ("45 percent", 45), False, id="one in three !~ 45 %"),
+    ],
+)
+def test_a_proportion_is_compared_as_a_percentage(make, share, percent, overlap):
+    (share_text, share_value), (percent_text, percent_value) = share, percent
+    unit_a, a = _interval(make, share_text, quantity="proportion", value=share_value)
+    unit_b, b = _interval(make, percent_text, unit="percent", quantity="percent", value=percent_value)
+    assert unit_a == unit_b == "percent"
+    assert a.overlaps(b) is overlap
+
+
+def test_a_qualified_proportion_keeps_its_bound(make):
+    _, nearly = _interval(make, "more than half", quantity="proportion", low=0.5, low_inclusive=False)
+    assert (nearly.low, nearly.high, nearly.low_open) == (50.0, math.inf, True)
