@@ -76,6 +76,10 @@ _ADDRESSEE_BEFORE_THAT = re.compile(
 )
 SCARE_GAP_WORDS = 3  # "called it a “…”": the label follows the cue within a few words
 _SPEAKING_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
+_CONJOINED_SUBJECT_MAX_WORDS = 4
+_SUBORDINATING_CLAUSE_WORDS = frozenset(
+    "what which who whom whose that how why where when whether if while because than".split()
+)
 _HEAD_PREPOSITIONS = frozenset("of by for from in at on with among".split())
 # "… and said", "…, but later said": a verb phrase coordinated with the sentence's first one.
 _COORDINATION_BEFORE_CUE = re.compile(
@@ -305,7 +309,10 @@ def _subject_of(
     if not words:
         return None
     lowered = [w.group().lower() for w in words]
-    if any(w in CLAUSE_WORDS for w in lowered) or lowered[-1] in NON_FINAL_WORDS:
+    if any(w in CLAUSE_WORDS for w in lowered):
+        words = _subject_after_conjunction(words)
+        lowered = [w.group().lower() for w in words]
+    if not words or lowered[-1] in NON_FINAL_WORDS:
         return None
     span = (words[0].start(), words[-1].end())
     if lowered == [lowered[0]] and lowered[0] in _PRONOUNS:
@@ -318,6 +325,26 @@ def _subject_of(
         role = role_of_appositive(appositive) if appositive else None
         subject = Subject(body[span[0]:span[1]], span, "unknown", role)
     return subject if subject.kind != "unknown" else _with_kind(ctx, subject)
+
+
+def _subject_after_conjunction(words: list[re.Match[str]]) -> list[re.Match[str]]:
+    # "…, but he was copied on the questions and Gates [said]": a clause runs up to the cue, and the
+    # subject is the short name, pronoun or role after its last "and"/"but" (else nothing). Not in a
+    # clause a wh-word or complementiser opens: "what Trump and Lewandowski [said]" is an object.
+    if any(w.group().lower() in _SUBORDINATING_CLAUSE_WORDS for w in words):
+        return []
+    last = next((i for i in range(len(words) - 1, 0, -1) if words[i].group().lower() in {"and", "but"}), None)
+    rest = words[last + 1:] if last is not None else []
+    if not rest or len(rest) > _CONJOINED_SUBJECT_MAX_WORDS:
+        return []
+    lowered = [w.group().lower() for w in rest]
+    if any(w in CLAUSE_WORDS for w in lowered):
+        return []
+    if len(rest) == 1 and lowered[0] in _SPEAKING_PRONOUNS:
+        return rest
+    named = all(w.group()[0].isupper() for w in rest)
+    role = lowered[0] in {"the", "a", "his", "her", "their"} and lowered[-1] in _HEAD_NOUNS
+    return rest if named or role else []
 
 
 def _head_of_relative(words: list[re.Match[str]]) -> list[re.Match[str]]:

@@ -608,3 +608,20 @@ def test_an_opening_that_names_no_role_gives_no_renamed_speaker() -> None:
     # "On Friday, Dana Ortiz, said": the comma before the cue is not a role phrase's closing comma.
     body = "In a long letter to the board, Dana Ortiz, said the budget office had hidden the deficit."
     assert all(name != "Dana Ortiz" for _, _, name, _, _ in _statements(body))
+
+
+@pytest.mark.parametrize(
+    ("body", "text", "speaker"),
+    [
+        ("Ruiz was copied on the letter and Ortiz said the council had never seen it.",
+         "the council had never seen it", "Ortiz"),
+        ("The mayor was not at the hearing and the spokesman said the vote would be delayed.",
+         "the vote would be delayed", "the spokesman"),
+    ],
+)
+def test_the_subject_after_a_conjunction_closing_a_clause(body: str, text: str, speaker: str) -> None:
+    assert [(body[s:e], name, cue) for _, (s, e), name, _, cue in _statements(body)] == [(text, speaker, "said")]
+
+
+def test_names_joined_inside_a_wh_clause_are_no_subject() -> None:
+    assert _statements("It contradicted what Ruiz and Ortiz said about the hearing last spring.") == []
