@@ -79,7 +79,9 @@ class FigureClaim(ClaimBase):
     low_inclusive: bool = True
     high_inclusive: bool = True
     unit: str | None = Field(default=None, description="Normalised unit: 'km', 'percent', 'USD' …")
-    quantity: str = Field(description="Kind of quantity: people, length, year, rank, money, …")
+    quantity: str = Field(
+        description="Kind of quantity: people, length, year, rank, money, percent, proportion, ratio, …"
+    )
     qualifier: str | None = Field(default=None, description="As written: 'over', 'nearly', 'tens of'.")
     approximate: bool = False
     about: str | None = Field(default=None, description="What is counted: 'people killed'.")
