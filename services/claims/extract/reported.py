@@ -109,6 +109,9 @@ _SUBJECT_OPENING = r"(?:[A-Z0-9][\w’'.-]*|the|a|an|his|her|their|its|one|more|
 _NEW_SPEAKER = re.compile(
     rf",{WS}+and{WS}+(?={_SUBJECT_OPENING}(?:{WS}+[\w’'.-]+){{0,5}}?{WS}+{CLAUSE_CUE_RE.pattern})"
 )
+_OPENING_CUE = re.compile(
+    rf"{WS}*(?:(?:but|and|yet){WS}+)?(?:(?:also|then|later|still){WS}+)?(?P<cue>{INDIRECT_VERB})(?![\w’'-])"
+)
 _CLAUSE_COMMA = re.compile(r",(?=\s)")  # not the comma of "2,400"
 _OTHER_CLAUSE = re.compile(rf";|,{WS}+(?:with|while|whereas|although|though|even{WS}+as|but)(?![\w’'-])")
 # ", adding that" / ", saying" inside a statement: a second cue of the same speaker.
@@ -158,8 +161,14 @@ def reported_statements(ctx: ArticleContext, *, skip: list[Span]) -> list[Report
                 clause = _clause_only(ctx, statement)
                 found += _split_at_participle(ctx, clause)
                 if clause.statement[1] < statement.statement[1]:
-                    # "X said S1, while Y argued S2": the rest of the sentence is read on its own.
-                    segments.appendleft((_after_other_clause(ctx, clause.statement[1], end), end))
+                    # "X said S1, while Y argued S2": the rest of the sentence is read on its own,
+                    # unless it is a verb phrase of the same subject ("X admitted S1, but said S2").
+                    rest = _after_other_clause(ctx, clause.statement[1], end)
+                    same_subject = _coordinated_statement(ctx, rest, end, clause.subject)
+                    if same_subject is None:
+                        segments.appendleft((rest, end))
+                    else:
+                        found.append(same_subject)
                 break
     return found + _relative_statements(ctx, skip, found)
 
@@ -201,6 +210,19 @@ def _after_other_clause(ctx: ArticleContext, pos: int, end: int) -> int:
         return comma.end()  # the main clause after "While X said S, …"
     other = _OTHER_CLAUSE.search(ctx.body, pos, end)
     return other.end() if other is not None else end
+
+
+def _coordinated_statement(ctx: ArticleContext, pos: int, end: int, subject: Subject) -> ReportedStatement | None:
+    # "…, but said S2" / "…, but later insisted that S2": an asserting verb with no subject of its own
+    # opens the rest; its statement is credited to the subject of the clause before.
+    cue = _OPENING_CUE.match(ctx.body, pos, end)
+    if cue is None:
+        return None
+    start = after_cue(ctx.body, cue.end("cue"), end)
+    statement = (start, trim_end(ctx.body, start, end))
+    if not _long_enough(ctx.body, statement):
+        return None
+    return ReportedStatement(statement, subject, cue.group("cue"), cue.span("cue"), None)
 
 
 def _clause_only(ctx: ArticleContext, statement: ReportedStatement) -> ReportedStatement:

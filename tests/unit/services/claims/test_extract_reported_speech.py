@@ -625,3 +625,18 @@ def test_the_subject_after_a_conjunction_closing_a_clause(body: str, text: str, 
 
 def test_names_joined_inside_a_wh_clause_are_no_subject() -> None:
     assert _statements("It contradicted what Ruiz and Ortiz said about the hearing last spring.") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Ruiz conceded that the plan was late, but said the city would finish it by June.",
+         [("the plan was late", "Ruiz", "conceded"), ("the city would finish it by June", "Ruiz", "said")]),
+        ("Ortiz denied the report, but later insisted that the board had known about the leak.",
+         [("the board had known about the leak", "Ortiz", "insisted")]),
+    ],
+)
+def test_a_cue_after_but_with_no_subject_of_its_own_credits_the_clause_before(
+    body: str, expected: list[tuple]
+) -> None:
+    assert [(body[s:e], name, cue) for _, (s, e), name, _, cue in _statements(body)] == expected
