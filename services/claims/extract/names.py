@@ -24,6 +24,15 @@ from services.claims.extract.constants import (
     ROLE_MODIFIERS,
     ROLE_NOUNS,
 )
+from services.claims.extract.name_words import (
+    DAY_EVENT_MODIFIERS,
+    HEADLINE_VERBS,
+    ING_NAME_WORDS,
+    OPENING_WORDS,
+    ORG_HEADS,
+    POLITIES,
+    WEEKDAYS,
+)
 
 Span = tuple[int, int]
 NameKind = Literal["person", "org", "place"]
@@ -139,10 +148,13 @@ def _clean_run(text: str) -> tuple[Span, str | None] | None:
     # ``clean_name`` on a run alone, with offsets into the run.
     tokens = [m.span() for m in _TOKEN_RE.finditer(text)]
     words = [text[s:e].lower().rstrip(".") for s, e in tokens]
-    # Sentence-initial function words ("The", "In") and stray connectors never start a name.
-    while words and (words[0] in NON_NAME_WORDS or _CONNECTOR_RE.fullmatch(words[0])):
+    cut = _headline_verb_index(words)
+    tokens, words = tokens[:cut], words[:cut]
+    while words and (_opens_run_only(words) or _opens_on_gerund(text, tokens, words)):
         tokens, words = tokens[1:], words[1:]
-    while words and _CONNECTOR_RE.fullmatch(words[-1]):
+    cut = _home_polity_index(words)
+    tokens, words = tokens[:cut], words[:cut]
+    while words and _closes_run_only(words):
         tokens, words = tokens[:-1], words[:-1]
     title_len = _title_length(words, [text[e - 1] == "." for _, e in tokens])
     title = " ".join(_OFFICES.get(w, w) for w in words[:title_len] if w not in HONORIFICS or w in _OFFICES) or None
@@ -150,6 +162,54 @@ def _clean_run(text: str) -> tuple[Span, str | None] | None:
     if not tokens:
         return None
     return (tokens[0][0], tokens[-1][1]), title
+
+
+def _headline_verb_index(words: list[str]) -> int:
+    # Where a title-case headline's verb cuts the run ("Hillary Clinton Wins Delaware" -> 2); a verb
+    # the run opens on is left to the caller's other rules.
+    return next((i for i, word in enumerate(words) if i and word in HEADLINE_VERBS), len(words))
+
+
+def _home_polity_index(words: list[str]) -> int:
+    # Where "of" and a home state or country end a person's name: AP style writes "Sen. Ted Cruz of
+    # Texas", and the speaker is "Ted Cruz". Not after an organisation ("Bank of America").
+    if "of" not in words[2:]:
+        return len(words)
+    at = words.index("of", 2)
+    name, home = words[:at], words[at + 1:]
+    if " ".join(home) not in POLITIES or home == ["america"] or name_kind(" ".join(name)) != "person":
+        return len(words)
+    return at
+
+
+def _opens_run_only(words: list[str]) -> bool:
+    # Sentence-initial function words ("The", "In") and stray connectors never start a name; a
+    # discourse word or imperative ("Well", "Trust") does not when a name follows it, nor does the
+    # day a name is dated by ("Tuesday for Obama"), unless the run names a paper ("Sunday Times").
+    first = words[0]
+    if first in NON_NAME_WORDS or _CONNECTOR_RE.fullmatch(first):
+        return True
+    if len(words) < 2:
+        return False
+    return first in OPENING_WORDS or first in WEEKDAYS and words[-1] not in ORG_WORDS
+
+
+def _opens_on_gerund(text: str, tokens: list[Span], words: list[str]) -> bool:
+    # "Telling Supporters Carson", "Entrusting Donald Trump": a capitalised "-ing" word before more
+    # capitals opens a clause, not a name ("Morning Consult" and "Sterling Brown" are names).
+    first = words[0]
+    if len(words) < 2 or len(first) < 6 or not first.endswith("ing") or first in ING_NAME_WORDS:
+        return False
+    return first not in POLITIES and text[tokens[0][0]].isupper() and text[tokens[1][0]].isupper()
+
+
+def _closes_run_only(words: list[str]) -> bool:
+    # A stray connector never ends a name, nor does the day it is dated by ("New Hampshire Monday"),
+    # unless the day is an event's name ("Super Tuesday").
+    last = words[-1]
+    if _CONNECTOR_RE.fullmatch(last):
+        return True
+    return last in WEEKDAYS and len(words) > 1 and words[-2] not in DAY_EVENT_MODIFIERS
 
 
 _JOINED_TITLE_MAX_WORDS = 4  # "and Democratic presidential nominee": the second of two titles
@@ -207,15 +267,35 @@ def _department_length(words: list[str], title_len: int) -> int:
 
 @lru_cache(maxsize=8192)  # pure; names repeat within and across articles
 def name_kind(text: str, *, org_names: frozenset[str] = frozenset()) -> NameKind:
-    """Person, organisation or place, by the words the name holds."""
+    """Person, organisation or place, by the words the name holds.
+
+    A named state, country or city is an organisation: in news copy it speaks as its government
+    ("Beijing responded", "Philadelphia is considering"), and no pronoun "he" refers back to it. A
+    name holding a place word stays a place ("North Korea fired two missiles" credits no one).
+    """
     words = [bare_token(w) for w in text.split()]
     if text in org_names or _ACRONYM_RE.fullmatch(text):
         return "org"
     if any(w in ORG_WORDS for w in words):
         return "org"
+    head = _head_words(words)
+    # A headline ("Hillary Clinton Wins Delaware") names no person or place a pronoun could refer to.
+    if head and head[-1] in ORG_HEADS or _headline_verb_index(words) < len(words):
+        return "org"
     if any(w in PLACE_WORDS for w in words):
         return "place"
-    return "person"
+    return "org" if _ends_in_polity(head) else "person"
+
+
+def _head_words(words: list[str]) -> list[str]:
+    # The words before "of": "Bernie Sanders of Vermont" is a person, "Gaming Enforcement of New
+    # Jersey" an organisation.
+    return words[:words.index("of", 1)] if "of" in words[1:] else words
+
+
+def _ends_in_polity(words: list[str]) -> bool:
+    # "Minnesota", "New Hampshire", "Salt Lake City": the last one to three words name a polity.
+    return any(" ".join(words[-n:]) in POLITIES for n in (1, 2, 3) if n <= len(words))
 
 
 def find_names(body: str, *, lo: int = 0, hi: int | None = None,

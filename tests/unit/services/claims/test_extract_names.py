@@ -1,0 +1,89 @@
+"""Names: what a capitalised run keeps, and the kind of the name it leaves."""
+
+import pytest
+
+from services.claims.extract import extract_claims
+from services.claims.extract.names import find_names, name_kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Minnesota", "org"),  # a state speaks as its government, and is no "he"
+        ("Philadelphia", "org"),
+        ("New Hampshire", "org"),
+        ("Salt Lake City", "place"),  # a place word keeps a name a place
+        ("Customs Enforcement", "org"),
+        ("Las Vegas Sun", "org"),
+        ("Super Tuesday", "org"),
+        ("White House", "org"),
+        ("Trump Plaza Hotel", "org"),
+        ("Hillary Clinton Wins Delaware", "org"),  # a headline, not a name
+        ("Bernie Sanders of Vermont", "person"),  # the head is before "of"
+        ("Virginia Foxx", "person"),  # a state's name that is as often a person's is left out
+        ("Kerry Washington", "person"),
+        ("Donald Trump", "person"),
+        ("Republic of Congo", "place"),
+        ("", "person"),
+    ],
+)
+def test_name_kind(text: str, kind: str) -> None:
+    assert name_kind(text) == kind
+
+
+@pytest.mark.parametrize(
+    ("body", "names"),
+    [
+        # sentence openers before a name
+        ("Trust Donald Trump, the ad says.", [("Donald Trump", None)]),
+        ("Well Senator Sanders disagreed.", [("Sanders", "senator")]),
+        ("Certainly Ronald Reagan would not.", [("Ronald Reagan", None)]),
+        ("Entrusting Donald Trump with the codes is wrong.", [("Donald Trump", None)]),
+        # the day a name is dated by, at either end
+        ("He campaigned in New Hampshire Monday.", [("New Hampshire", None)]),
+        ("It was a big Tuesday for Obama.", [("Obama", None)]),
+        # a day that is an event's or a paper's name stays
+        ("Super Tuesday is near, the Sunday Times wrote.", [("Super Tuesday", None), ("Sunday Times", None)]),
+        # a headline verb ends the name
+        ("Hillary Clinton Wins Delaware", [("Hillary Clinton", None)]),
+        # names that only look like openers stay whole
+        ("Morning Consult found it.", [("Morning Consult", None)]),
+        ("Sterling Brown spoke.", [("Sterling Brown", None)]),
+        ("Wyoming Republicans met.", [("Wyoming Republicans", None)]),
+        ("Tuesday", [("Tuesday", None)]),
+    ],
+)
+def test_find_names_trims_openers_days_and_headline_verbs(body: str, names: list) -> None:
+    assert [(m.text, m.title) for m in find_names(body)] == names
+
+
+def test_find_names_spans_point_at_the_trimmed_name() -> None:
+    body = "Well Senator Sanders spoke in New Hampshire Monday."
+    assert [(m.span, body[m.span[0]:m.span[1]]) for m in find_names(body)] == [
+        ((13, 20), "Sanders"),
+        ((30, 43), "New Hampshire"),
+    ]
+
+
+def test_a_pronoun_does_not_resolve_to_a_place_or_paper() -> None:
+    body = (
+        "Senator Bernie Sanders of Vermont spoke to the Las Vegas Sun. "
+        "He said the plan would work."
+    )
+    quote = next(c for c in extract_claims(body, article_id="a") if c.kind == "quote")
+    assert (quote.text, quote.speaker.name, quote.speaker.as_written) == (
+        "the plan would work", "Bernie Sanders", "He"
+    )
+
+
+@pytest.mark.parametrize(
+    ("body", "names"),
+    [
+        ("Sen. Ted Cruz of Texas spoke.", ["Ted Cruz"]),  # AP style: the home state is no part of the name
+        ("Rep. Chuck Schumer of New York spoke.", ["Chuck Schumer"]),
+        ("Bank of America lent it.", ["Bank of America"]),  # an organisation keeps its "of"
+        ("The Archdiocese of New York spoke.", ["Archdiocese of New York"]),  # one word before "of"
+    ],
+)
+def test_home_state_after_of_is_cut_from_a_person(body: str, names: list[str]) -> None:
+    assert [m.text for m in find_names(body)] == names
