@@ -100,28 +100,58 @@ CLAUSE_CUE_RE = re.compile(
 )
 
 
-# Cue verbs that are also plural nouns ("30 states", "swing states", "his plans"): the verb has a
+# Cue verbs that are also nouns ("30 states", "swing states", "his plans", "a retirement plan"): the verb has a
 # speaker right before it — a name, a pronoun, a people, organisation or role noun, or an adverb of
 # the verb ("Clinton states", "the report notes", "he also plans").
 _NOUN_LIKE_CUES = frozenset(
     "states notes claims reports calls plans charges promises remarks comments points estimates shows attacks "
-    "questions answers hopes fears doubts concerns warnings tweets posts".split()
+    "questions answers hopes fears doubts concerns warnings tweets posts plan".split()
 )
+_REGION_ADJECTIVES = frozenset(
+    "western eastern northern southern northeastern northwestern southeastern southwestern midwestern "
+    "soviet baltic gulf arab nordic belt".split()
+)
+_PLURAL_AFTER = re.compile(rf"{WS}+[a-z][a-z-]*s(?![\w’'-])")
+_ADD_CUES = frozenset({"add", "adds", "added", "adding"})
+_TO_A_THING = re.compile(rf"{WS}+to{WS}+(?:the|a|an|his|her|its|their|our|this|that)(?![\w’'-])")
 _VERB_BEFORE_WORDS = PEOPLE_NOUNS | ORG_NOUNS | ROLE_NOUNS | frozenset(
     "he she it also still often now then later again repeatedly frequently".split()
 )
 _WORD_BEFORE = re.compile(rf"([\w’'-]+){WS}+\Z")
 
 
+def is_no_verb(body: str, cue: re.Match[str]) -> bool:
+    """Whether a cue word is here no verb of saying: a noun ("swing states", "a retirement plan"), an
+    adjective ("758 pledged delegates") or "add to" a thing ("adding to his lead")."""
+    return is_plural_noun(body, cue) or _is_participle_adjective(body, cue) or _adds_to_something(body, cue)
+
+
 def is_plural_noun(body: str, cue: re.Match[str]) -> bool:
-    """Whether a cue word is the plural noun it can also be, by the word before it."""
+    """Whether a cue word is the noun it can also be, by the word before it: a region adjective
+    ("Western states") never stands before the verb."""
     if cue.group().lower() not in _NOUN_LIKE_CUES:
         return False
     before = _WORD_BEFORE.search(body, max(0, cue.start() - 30), cue.start())
     if before is None:
         return False
     word = before.group(1)
+    if word.lower() in _REGION_ADJECTIVES:
+        return True
     return not (word[0].isupper() or word.lower() in _VERB_BEFORE_WORDS)
+
+
+def _is_participle_adjective(body: str, cue: re.Match[str]) -> bool:
+    # "758 pledged delegates", "3 reported cases": a count, the "-ed" word, a plural noun.
+    if not cue.group().endswith("ed"):
+        return False
+    before = _WORD_BEFORE.search(body, max(0, cue.start() - 30), cue.start())
+    return before is not None and before.group(1)[0].isdigit() and _PLURAL_AFTER.match(body, cue.end()) is not None
+
+
+def _adds_to_something(body: str, cue: re.Match[str]) -> bool:
+    # "adding to his Super Tuesday victories", "added to the uncertainty": no speech ("added to
+    # reporters that" keeps its cue: no determiner follows).
+    return cue.group().lower() in _ADD_CUES and _TO_A_THING.match(body, cue.end()) is not None
 
 
 def is_bylined_title(body: str, close_at: int | None, after_close: int | None) -> bool:

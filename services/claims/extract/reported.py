@@ -26,7 +26,7 @@ from services.claims.extract.cues import (
     TIME,
     WS,
     is_bylined_title,
-    is_plural_noun,
+    is_no_verb,
 )
 from services.claims.extract.learned_cues import cue_runs
 from services.claims.extract.headline_speech import headline_statement
@@ -54,7 +54,8 @@ _CUE_AND_AFTER = (
     rf"(?:{WS}+(?P<channel>{CHANNEL}))?{TIME}?{WS}*,?(?:{WS}+that)?{WS}+(?=\S)"
 )
 _SUBJECT_WITH_INTRO = (
-    rf"(?:(?P<intro>[^,“”\"\n]{{1,60}}),{WS}+)?(?P<pre>(?:[\w’'-]+{WS}+){{0,3}}?)(?P<subj>{SUBJECT}){ACRONYM_AFTER}"
+    rf"(?:(?P<intro>[^,“”\"\n]{{1,60}}),{WS}+)?(?P<pre>(?:[\w’'-]+{WS}+){{0,3}}?)"
+    rf"(?P<subj>{SUBJECT}){ACRONYM_AFTER}"
 )
 # Rule: "[On Friday,] [rebel commander] X [, head of Y,] said [on Telegram] [that] STATEMENT."
 _LEAD = re.compile(rf"{_SUBJECT_WITH_INTRO}(?:{WS}*,{WS}*(?P<appos>{APPOSITIVE}){WS}*,)?{_CUE_AND_AFTER}")
@@ -143,7 +144,7 @@ def reported_statements(ctx: ArticleContext, *, skip: list[Span]) -> list[Report
     """Every "X said (that) …" / "…, X said" of the article, except in sentences overlapping ``skip``."""
     found = []
     # Every rule needs a cue: one scan of the text finds the sentences that have one.
-    cues = [cue for cue in CLAUSE_CUE_RE.finditer(ctx.body) if not is_plural_noun(ctx.body, cue)]
+    cues = [cue for cue in CLAUSE_CUE_RE.finditer(ctx.body) if not is_no_verb(ctx.body, cue)]
     starts = [m.start() for m in cues]
     skip = skip + _title_sentences(ctx)
     segments = deque(

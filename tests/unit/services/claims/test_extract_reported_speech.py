@@ -640,3 +640,24 @@ def test_a_cue_after_but_with_no_subject_of_its_own_credits_the_clause_before(
     body: str, expected: list[tuple]
 ) -> None:
     assert [(body[s:e], name, cue) for _, (s, e), name, _, cue in _statements(body)] == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Clinton won the primary in Ohio, adding to her lead over the senator in the delegate count.",
+        "The scandal only added to the sense that the campaign was in chaos that spring.",
+        "Trump has won 758 pledged delegates so far in the primary contests this spring.",
+        "Voters in Southern states that hold primaries in March have sizable minority populations.",
+        "Few workers have a retirement plan to fall back on when they stop working.",
+    ],
+)
+def test_a_cue_word_that_is_no_verb_of_saying_is_no_cue(body: str) -> None:
+    assert _statements(body) == []
+
+
+def test_a_cue_word_after_a_name_stays_a_verb() -> None:
+    body = "Clinton states that the plan would cost far less than the senator claims."
+    assert _statements(body) == [
+        ("indirect", _span(body, "the plan would cost far less than the senator claims"), "Clinton", None, "states")
+    ]
