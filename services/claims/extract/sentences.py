@@ -2,7 +2,8 @@
 
 Rules, not a model: a paragraph is a non-blank line; a sentence ends at ``.``, ``!``, ``?`` or ``…``
 (with any closing quote mark or bracket after it) followed by white space and a character that is not
-a lower-case letter, unless the word before the period is a known abbreviation or an initial.
+a lower-case letter, unless the word before the period is a known abbreviation or an initial (and
+the next word no pronoun or function word that opens a sentence: "the U.S. He says" is two).
 CJK full stops end a sentence without white space.
 """
 
@@ -30,6 +31,19 @@ _CJK_STOPS = "。！？"
 _WORD_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz."
 _WORD_BEFORE_CHARS = 12  # longer than any abbreviation
 _INITIAL_OR_DOTTED = re.compile(r"[A-Z]|(?:[A-Za-z]\.)+[A-Za-z]")
+_DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
+# Abbreviations that can close a sentence ("… said Smith Jr. He …"); a title ("Gen.", "Dr.") never
+# does, since a name follows it ("Dr. He Jiankui").
+_CLOSING_ABBREVIATIONS = frozenset("inc corp co ltd jr sr etc".split())
+# Words that open a sentence and never continue a name or an abbreviation: after "U.S." or "Inc." one
+# of these starts a new sentence ("… in the U.S. He says …", "… at the U.N. The council …").
+_SENTENCE_OPENERS = frozenset(
+    """
+    He She It They We I You There This That These Those His Her Their Its Our My The A An But And Or So
+    Yet If When While As After Before Since Though Although However Meanwhile Still Also In On At For
+    """.split()
+)
+_NEXT_WORD = re.compile(r"[“\"‘']?([A-Z][a-z]*)(?=[\s,’'])")  # not "U.S. A-10 jets"
 # A wire dateline opening the story: a place in capitals, an optional region and date, an optional
 # agency in brackets, then a dash — "BEIRUT, Dec 6 (Reuters) - ", "HOMS, Syria — ",
 # "WASHINGTON (AP) —", "NEWPORT NEWS, Va. - " (AP Stylebook and Reuters Handbook, "datelines").
@@ -90,7 +104,19 @@ def _ends_sentence(body: str, match: re.Match[str], limit: int) -> bool:
         return True
     # "Gen. Smith", "J. Smith", "the U.S. army": the word before the period is not a sentence end.
     text = _word_before(body, max(0, match.start() - _WORD_BEFORE_CHARS), match.start())
-    return not text or text.lower() not in ABBREVIATIONS and not _INITIAL_OR_DOTTED.fullmatch(text)
+    if not text or text.lower() not in ABBREVIATIONS and not _INITIAL_OR_DOTTED.fullmatch(text):
+        return True
+    return _may_close_sentence(text) and _opens_sentence(body, nxt)
+
+
+def _may_close_sentence(abbreviation: str) -> bool:
+    # "U.S.", "U.N.", "Inc.": a sentence may end on them; not on a title or a lone initial.
+    return abbreviation.lower() in _CLOSING_ABBREVIATIONS or _DOTTED.fullmatch(abbreviation) is not None
+
+
+def _opens_sentence(body: str, pos: int) -> bool:
+    word = _NEXT_WORD.match(body, pos)
+    return word is not None and word.group(1) in _SENTENCE_OPENERS
 
 
 def _word_before(body: str, lo: int, hi: int) -> str:

@@ -21,6 +21,16 @@ from services.claims.extract.sentences import paragraphs, sentences
         # Latin and CJK stops in one text: both kinds of end are read.
         ("He left. 第一句。She stayed!", ["He left.", "第一句。", "She stayed!"]),
         ("Wait... what? No.", ["Wait... what?", "No."]),
+        # After "U.S." or "Inc." a pronoun or capitalised function word opens a new sentence ...
+        ("He lives in the U.S. He says it works.", ["He lives in the U.S.", "He says it works."]),
+        ("They met at the U.N. The council voted.", ["They met at the U.N.", "The council voted."]),
+        ("It was Smith Jr. He said so.", ["It was Smith Jr.", "He said so."]),
+        ("He left the U.S. “We won,” he said.", ["He left the U.S.", "“We won,” he said."]),
+        # ... but not a name, a word glued to a hyphen, or anything after a title or an initial.
+        ("The U.S. Army left.", ["The U.S. Army left."]),
+        ("The U.S. A-10 jets flew.", ["The U.S. A-10 jets flew."]),
+        ("Dr. He Jiankui spoke.", ["Dr. He Jiankui spoke."]),
+        ("John F. He spoke.", ["John F. He spoke."]),
     ],
 )
 def test_sentences(body: str, expected: list[str]) -> None:
