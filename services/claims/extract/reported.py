@@ -113,6 +113,7 @@ _NEW_SPEAKER = re.compile(
 _OPENING_CUE = re.compile(
     rf"{WS}*(?:(?:but|and|yet){WS}+)?(?:(?:also|then|later|still){WS}+)?(?P<cue>{INDIRECT_VERB})(?![\w’'-])"
 )
+_LEAD_IN_MAX_WORDS = 6  # ", and told the crowd at the rally:" before a quote
 _CLAUSE_COMMA = re.compile(r",(?=\s)")  # not the comma of "2,400"
 _OTHER_CLAUSE = re.compile(rf";|,{WS}+(?:with|while|whereas|although|though|even{WS}+as|but)(?![\w’'-])")
 # ", adding that" / ", saying" inside a statement: a second cue of the same speaker.
@@ -146,10 +147,11 @@ def reported_statements(ctx: ArticleContext, *, skip: list[Span]) -> list[Report
     # Every rule needs a cue: one scan of the text finds the sentences that have one.
     cues = [cue for cue in CLAUSE_CUE_RE.finditer(ctx.body) if not is_no_verb(ctx.body, cue)]
     starts = [m.start() for m in cues]
-    skip = skip + _title_sentences(ctx)
+    titled = _title_sentences(ctx)
+    skip = skip + titled
     segments = deque(
-        part for span in ctx.sentences.spans if not any(s < span[1] and span[0] < e for s, e in skip)
-        for part in _clauses(ctx.body, span)
+        part for span in ctx.sentences.spans
+        for part in _clauses(ctx.body, span if not _overlaps(span, skip) else _before_lead_in(ctx, span, titled))
     )
     while segments:
         start, end = segments.popleft()
@@ -174,9 +176,33 @@ def reported_statements(ctx: ArticleContext, *, skip: list[Span]) -> list[Report
     return found + _relative_statements(ctx, skip, found)
 
 
+def _overlaps(span: Span, spans: list[Span]) -> bool:
+    return any(s < span[1] and span[0] < e for s, e in spans)
+
+
+def _before_lead_in(ctx: ArticleContext, span: Span, titled: list[Span]) -> Span:
+    # A sentence holding a quote: its quote is credited already, but the reporter's words before the
+    # quote's own lead-in ("The mayor noted that S, and added: “…”", "X urged S, saying, “…”") may
+    # report a statement of their own. Empty when there is no such lead-in.
+    start, end = span
+    if span in titled:
+        return (start, start)
+    first = bisect.bisect_left(ctx.quoted, start, key=lambda region: region.open_at)
+    if first == len(ctx.quoted) or ctx.quoted[first].open_at >= end:
+        return (start, start)
+    open_at = ctx.quoted[first].open_at
+    comma = ctx.body.rfind(", ", start, open_at)
+    lead_in = ctx.body[comma:open_at] if comma >= 0 else ""
+    if not lead_in or word_count(lead_in) > _LEAD_IN_MAX_WORDS or CLAUSE_CUE_RE.search(lead_in) is None:
+        return (start, start)
+    return (start, comma)
+
+
 def _clauses(body: str, span: Span) -> list[Span]:
     # A semicolon joins two sentences: "S, analysts say; in 2012, …" has a cue closing the first.
     start, end = span
+    if start == end:
+        return []
     parts = []
     for semicolon in _SEMICOLON.finditer(body, start, end):
         parts.append((start, semicolon.start()))

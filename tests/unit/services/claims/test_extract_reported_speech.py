@@ -661,3 +661,24 @@ def test_a_cue_word_after_a_name_stays_a_verb() -> None:
     assert _statements(body) == [
         ("indirect", _span(body, "the plan would cost far less than the senator claims"), "Clinton", None, "states")
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "text", "speaker", "cue"),
+    [
+        ("The mayor noted that she had taught budget law for years, and added: “I know a little about this.”",
+         "she had taught budget law for years", "The mayor", "noted"),
+        ("Dana Ortiz said the council had ignored the audit, telling reporters: “Nobody read a single page.”",
+         "the council had ignored the audit", "Dana Ortiz", "said"),
+    ],
+)
+def test_the_reporters_words_before_a_quotes_lead_in_report_a_statement(
+    body: str, text: str, speaker: str, cue: str
+) -> None:
+    indirect = [(body[s:e], name, c) for kind, (s, e), name, _, c in _statements(body) if kind == "indirect"]
+    assert indirect == [(text, speaker, cue)]
+
+
+def test_a_quote_without_a_lead_in_after_a_comma_leaves_its_sentence_unread() -> None:
+    body = "Dana Ortiz said the council had ignored “every single page” of the audit."
+    assert [kind for kind, *_ in _statements(body)] == ["mixed"]
