@@ -34,6 +34,8 @@ _PASSIVE_AUXILIARIES = frozenset({"is", "was", "were", "are", "be", "been", "bei
 _AUXILIARIES = frozenset({"has", "have", "had", "will", "would", "did", "does", "do", "could", "should", "may"})
 # Adverbs that sit inside cues ("often says", "also noted") but are never the cue themselves.
 _ADVERBS = frozenset("also often still then now later earlier again once never already just even further first".split())
+# A run of these alone holds no cue: auxiliaries and adverbs only come with one.
+_NEVER_THE_CUE = _AUXILIARIES | _PASSIVE_AUXILIARIES | _ADVERBS
 
 
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
@@ -177,7 +179,7 @@ def _token_before(body: str, lo: int, hi: int) -> str:
 def _kept(body: str, run: list[tuple[int, int, str]], start: int, end: int) -> Iterator[Span]:
     while run and (run[0][2].endswith("ly") or run[0][2] in _ADVERBS):  # "often questions": not the cue
         run = run[1:]
-    if not run or all(t[2] in _AUXILIARIES for t in run):
+    if not run or all(t[2] in _NEVER_THE_CUE for t in run):  # "has also", "have also been": no verb of speech
         return
     if run[0][2] not in _PASSIVE_AUXILIARIES or _is_progressive(run):
         yield _progressive_start(body, run, start), _particle_end(body, run[-1], end)

@@ -109,6 +109,18 @@ def test_an_adverb_or_an_auxiliary_alone_is_no_cue() -> None:
     assert [other[s:e] for s, e in cue_runs(other, 0, len(other))] == ["questions"]  # "often" left out
 
 
+@pytest.mark.parametrize(
+    ("body", "runs"),
+    [
+        ("The senator has also been a critic of the deal.", ["critic of"]),  # the learned noun cue only
+        ("Critics have often been wrong about him.", []),
+        ("Clinton has also said the plan works.", ["has also said"]),  # a cue after them keeps them
+    ],
+)
+def test_a_run_of_auxiliaries_and_adverbs_alone_is_no_cue(body: str, runs: list[str]) -> None:
+    assert [body[s:e] for s, e in cue_runs(body, 0, len(body))] == runs
+
+
 def test_according_to_is_left_to_the_attribution_rule() -> None:
     body = "Including superdelegates, Clinton now has at least 723 delegates, according to a count by the AP."
     assert [(kind, cue) for kind, _, cue, _ in _statements(body)] == [("attribution", "according to")]
