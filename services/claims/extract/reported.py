@@ -31,7 +31,12 @@ from services.claims.extract.cues import (
 from services.claims.extract.learned_cues import cue_runs
 from services.claims.extract.headline_speech import headline_statement
 from services.claims.extract.relative_speech import relative_statements
-from services.claims.extract.reported_clauses import after_cue, clause_statement, learned_statement
+from services.claims.extract.reported_clauses import (
+    after_cue,
+    clause_statement,
+    learned_statement,
+    past_phrase_before_that,
+)
 from services.claims.extract.speakers import (
     ACRONYM_AFTER,
     APPOSITIVE,
@@ -356,7 +361,8 @@ def _lead_statement(ctx: ArticleContext, start: int, end: int, _cues: object) ->
         return None
     cue_group = "told" if match.group("told") else "cue"
     cue_span = match.span(cue_group)
-    statement = (match.end(), trim_end(ctx.body, match.end(), end))
+    start = past_phrase_before_that(ctx.body, match.end(), end)
+    statement = (start, trim_end(ctx.body, start, end))
     return ReportedStatement(statement, subject, match.group(cue_group), cue_span, match.group("channel"))
 
 

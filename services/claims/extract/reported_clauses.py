@@ -41,7 +41,15 @@ from services.claims.extract.constants import (
     SUBORDINATORS,
 )
 from services.claims.extract.context import ArticleContext, trim_end, word_count
-from services.claims.extract.cues import ADDRESSEE, CHANNEL, CLAUSE_CUE_RE, SCARE_LEAD, TIME, WS
+from services.claims.extract.cues import (
+    ADDRESSEE,
+    CHANNEL,
+    CLAUSE_CUE_RE,
+    INDIRECT_VERB_RE,
+    SCARE_LEAD,
+    TIME,
+    WS,
+)
 from services.claims.extract.learned_cues import SPEAKER_HEADS, cue_runs
 from services.claims.extract.speakers import Subject, role_of_appositive, subject_from_span
 
@@ -68,6 +76,10 @@ _TIME_LEADS = frozenset("on late early earlier last this".split())
 # comma and "that" before the statement.
 _AFTER_CUE = re.compile(rf"(?:{WS}+{CHANNEL})?{TIME}?{WS}*[,:]?(?:{WS}+that)?(?![\w’'-]){WS}*")
 _ADDRESSEE_AFTER = re.compile(rf"{WS}+{ADDRESSEE}")
+_PHRASE_BEFORE_THAT = re.compile(
+    rf"(?P<words>(?:of|with|at|in|on|from|during|about|to(?={WS}+(?:the|a|an|his|her|their|its|[A-Z])))"
+    rf"{WS}+(?:[\w’'.-]+{WS}+){{1,9}}?)that{WS}+(?=\S)"
+)
 # "telling customers in Ohio that S": before "that", the addressee may be any plural noun and a place
 # phrase may follow it; both belong to the cue, not to the statement.
 _ADDRESSEE_BEFORE_THAT = re.compile(
@@ -202,7 +214,21 @@ def after_cue(body: str, cue_end: int, end: int) -> int:
         addressee = _ADDRESSEE_BEFORE_THAT.match(body, pos, end) or _ADDRESSEE_AFTER.match(body, pos, end)
         pos = addressee.end() if addressee is not None else pos
     after = _AFTER_CUE.match(body, pos, end)
-    return after.end() if after is not None else pos
+    pos = after.end() if after is not None else pos
+    cue_word = _WORD_BEFORE_END.search(body, max(0, cue_end - 20), cue_end).group()
+    return past_phrase_before_that(body, pos, end) if INDIRECT_VERB_RE.fullmatch(cue_word) else pos
+
+
+def past_phrase_before_that(body: str, pos: int, end: int) -> int:
+    """Past the rest of a verb of saying's place, channel or addressee before "that": "told a crowd [of
+    several hundred supporters at the rally that] S", "said in an interview [with the Register that] S".
+    The phrase opens with a preposition ("to" before a noun phrase, not a verb: "agreed to hear cases
+    that" is no addressee) and holds no comma, quote mark or clause word."""
+    phrase = _PHRASE_BEFORE_THAT.match(body, pos, end)
+    if phrase is None:
+        return pos
+    words = phrase.group("words").lower().split()
+    return pos if any(word in CLAUSE_WORDS for word in words) else phrase.end()
 
 
 def _subject_before(ctx: ArticleContext, lo: int, hi: int, *, listed: bool = False) -> Subject | None:

@@ -682,3 +682,22 @@ def test_the_reporters_words_before_a_quotes_lead_in_report_a_statement(
 def test_a_quote_without_a_lead_in_after_a_comma_leaves_its_sentence_unread() -> None:
     body = "Dana Ortiz said the council had ignored “every single page” of the audit."
     assert [kind for kind, *_ in _statements(body)] == ["mixed"]
+
+
+@pytest.mark.parametrize(
+    ("body", "text", "cue"),
+    [
+        ("Ruiz told a crowd of several hundred supporters at the fairground that the levy would pass.",
+         "the levy would pass", "told"),
+        ("Ruiz said in an interview with the Harbor Gazette that the levy would pass.", "the levy would pass", "said"),
+        ("Ruiz said to the county board that the levy had been delayed.", "the levy had been delayed", "said"),
+    ],
+)
+def test_the_phrase_between_a_verb_of_saying_and_that_is_not_the_statement(body: str, text: str, cue: str) -> None:
+    assert [(body[s:e], name, c) for _, (s, e), name, _, c in _statements(body)] == [(text, "Ruiz", cue)]
+
+
+def test_to_before_a_verb_is_no_addressee() -> None:
+    body = "The court agreed to hear cases that several advocacy groups had brought."
+    statements = [body[s:e] for _, (s, e), *_ in _statements(body)]
+    assert statements == ["to hear cases that several advocacy groups had brought"]
