@@ -69,3 +69,13 @@ POLITIES = frozenset(
     new-zealand united-kingdom
     """.split()
 )
+# Nouns that describe a person before the name, as a role does ("Democrat Hillary Clinton", "House
+# Speaker Paul Ryan", "Billionaire Donald Trump"); the role nouns of ``constants`` besides.
+DESCRIPTOR_NOUNS = frozenset(
+    """
+    democrat republican independent libertarian rival billionaire businessman businesswoman actor actress
+    singer rapper author writer comedian host anchor columnist commentator pastor preacher speaker justice
+    chancellor commissioner councilman councilwoman alderman assemblyman assemblywoman sheriff rabbi
+    priest cardinal coach entrepreneur mogul investor developer director
+    """.split()
+)

@@ -26,6 +26,7 @@ from services.claims.extract.constants import (
 )
 from services.claims.extract.name_words import (
     DAY_EVENT_MODIFIERS,
+    DESCRIPTOR_NOUNS,
     HEADLINE_VERBS,
     ING_NAME_WORDS,
     OPENING_WORDS,
@@ -156,7 +157,8 @@ def _clean_run(text: str) -> tuple[Span, str | None] | None:
     tokens, words = tokens[:cut], words[:cut]
     while words and _closes_run_only(words):
         tokens, words = tokens[:-1], words[:-1]
-    title_len = _title_length(words, [text[e - 1] == "." for _, e in tokens])
+    dotted = [text[e - 1] == "." for _, e in tokens]
+    title_len = _title_length(words, dotted, [text[s].isupper() for s, _ in tokens])
     title = " ".join(_OFFICES.get(w, w) for w in words[:title_len] if w not in HONORIFICS or w in _OFFICES) or None
     tokens = tokens[title_len:]
     if not tokens:
@@ -182,6 +184,9 @@ def _home_polity_index(words: list[str]) -> int:
     return at
 
 
+_LONG_ADVERB = 9
+
+
 def _opens_run_only(words: list[str]) -> bool:
     # Sentence-initial function words ("The", "In") and stray connectors never start a name; a
     # discourse word or imperative ("Well", "Trust") does not when a name follows it, nor does the
@@ -191,7 +196,9 @@ def _opens_run_only(words: list[str]) -> bool:
         return True
     if len(words) < 2:
         return False
-    return first in OPENING_WORDS or first in WEEKDAYS and words[-1] not in ORG_WORDS
+    if first in OPENING_WORDS or len(first) >= _LONG_ADVERB and first.endswith("ly"):
+        return True  # "Unfortunately for Clinton"; a given name so spelt is shorter ("Kimberly")
+    return first in WEEKDAYS and words[-1] not in ORG_WORDS
 
 
 def _opens_on_gerund(text: str, tokens: list[Span], words: list[str]) -> bool:
@@ -215,12 +222,12 @@ def _closes_run_only(words: list[str]) -> bool:
 _JOINED_TITLE_MAX_WORDS = 4  # "and Democratic presidential nominee": the second of two titles
 
 
-def _title_length(words: list[str], dotted: list[bool]) -> int:
+def _title_length(words: list[str], dotted: list[bool], capitalised: list[bool]) -> int:
     # A title is a run of modifiers and role nouns ending in a role noun ("Foreign Minister"). Before
     # an abbreviated office it may hold any words but connectors: AP style puts the state or party
     # there ("Former Florida Gov. Jeb Bush", "Texas Lt. Gov. Dan Patrick"); "One of Mr. Trump" is
     # no title, and neither is "Friends of Sen. Cruz".
-    title_len = _role_run(words)
+    title_len = max(_role_run(words), _described_length(words, capitalised))
     offices = [i for i, word in enumerate(words[:-1]) if word in _OFFICES and dotted[i]]
     if offices and offices[-1] >= title_len and not any(_CONNECTOR_RE.fullmatch(w) for w in words[:offices[-1]]):
         return offices[-1] + 1
@@ -237,6 +244,25 @@ def _role_run(words: list[str]) -> int:
         elif word not in ROLE_MODIFIERS:
             break
     return title_len
+
+
+_TITLE_JOINERS = frozenset({"of", "and"})  # "Chief of Staff Cheryl Mills", "pollster and strategist Joel Benenson"
+
+
+def _described_length(words: list[str], capitalised: list[bool]) -> int:
+    # "FBI Director James Comey", "House Speaker Paul Ryan", "Democrat Hillary Clinton": capitalised
+    # words up to the last role or descriptor noun before a person's name are the role, whatever
+    # they are ("Clinton Communications Director Jennifer Palmieri"); not past a connector, and not
+    # when what follows is no person's name ("Justice Department", "Star Tribune", "Republican leaders").
+    length = 0
+    for i, word in enumerate(words[:-1]):
+        if _CONNECTOR_RE.fullmatch(word) or word == "and":
+            break
+        if word in ROLE_NOUNS or word in DESCRIPTOR_NOUNS:
+            length = i + 1
+    if not length or not capitalised[length] and words[length] not in _TITLE_JOINERS:
+        return 0
+    return length if name_kind(" ".join(words[length:])) == "person" else 0
 
 
 def _joined_title_length(words: list[str], title_len: int) -> int:

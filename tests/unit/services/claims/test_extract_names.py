@@ -3,7 +3,7 @@
 import pytest
 
 from services.claims.extract import extract_claims
-from services.claims.extract.names import find_names, name_kind
+from services.claims.extract.names import clean_name, find_names, name_kind
 
 
 @pytest.mark.parametrize(
@@ -87,3 +87,28 @@ def test_a_pronoun_does_not_resolve_to_a_place_or_paper() -> None:
 )
 def test_home_state_after_of_is_cut_from_a_person(body: str, names: list[str]) -> None:
     assert [m.text for m in find_names(body)] == names
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "title"),
+    [
+        ("FBI Director James Comey spoke.", "James Comey", "fbi director"),
+        ("House Speaker Paul Ryan spoke.", "Paul Ryan", "house speaker"),
+        ("Democrat Hillary Clinton won.", "Hillary Clinton", "democrat"),
+        ("Clinton Communications Director Jennifer Palmieri said so.", "Jennifer Palmieri",
+         "clinton communications director"),
+        ("RNC Chief of Staff Katie Walsh said so.", "Katie Walsh", "rnc chief of staff"),
+        # what follows the descriptor is no person: the run stays whole
+        ("The Justice Department said so.", "Justice Department", None),
+        ("The Minneapolis Star Tribune said so.", "Minneapolis Star Tribune", None),
+        ("Stephen King wrote it.", "Stephen King", None),
+        # a long adverb opening the run is no part of it
+        ("Unfortunately for Clinton, it rained.", "Clinton", None),
+    ],
+)
+def test_capitalised_words_up_to_a_role_before_a_person_are_the_title(body: str, name: str, title: str) -> None:
+    assert [(m.text, m.title) for m in find_names(body)][0] == (name, title)
+
+
+def test_a_descriptor_before_a_common_noun_stays() -> None:
+    assert clean_name("Republican leaders", 0, 17) == ((0, 17), None)
