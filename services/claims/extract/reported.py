@@ -119,6 +119,7 @@ _OPENING_CUE = re.compile(
     rf"{WS}*(?:(?:but|and|yet){WS}+)?(?:(?:also|then|later|still){WS}+)?(?P<cue>{INDIRECT_VERB})(?![\w’'-])"
 )
 _LEAD_IN_MAX_WORDS = 6  # ", and told the crowd at the rally:" before a quote
+_LEAD_IN_JOINT = re.compile(rf",{WS}|{WS}(?:and|but){WS}")  # "X said S but added, “…”": no comma
 _CLAUSE_COMMA = re.compile(r",(?=\s)")  # not the comma of "2,400"
 _OTHER_CLAUSE = re.compile(rf";|,{WS}+(?:with|while|whereas|although|though|even{WS}+as|but)(?![\w’'-])")
 # ", adding that" / ", saying" inside a statement: a second cue of the same speaker.
@@ -187,7 +188,7 @@ def _overlaps(span: Span, spans: list[Span]) -> bool:
 
 def _before_lead_in(ctx: ArticleContext, span: Span, titled: list[Span]) -> Span:
     # A sentence holding a quote: its quote is credited already, but the reporter's words before the
-    # quote's own lead-in ("The mayor noted that S, and added: “…”", "X urged S, saying, “…”") may
+    # quote's own lead-in ("The mayor noted that S, and added: “…”", "X said S but added, “…”") may
     # report a statement of their own. Empty when there is no such lead-in.
     start, end = span
     if span in titled:
@@ -196,11 +197,14 @@ def _before_lead_in(ctx: ArticleContext, span: Span, titled: list[Span]) -> Span
     if first == len(ctx.quoted) or ctx.quoted[first].open_at >= end:
         return (start, start)
     open_at = ctx.quoted[first].open_at
-    comma = ctx.body.rfind(", ", start, open_at)
-    lead_in = ctx.body[comma:open_at] if comma >= 0 else ""
-    if not lead_in or word_count(lead_in) > _LEAD_IN_MAX_WORDS or CLAUSE_CUE_RE.search(lead_in) is None:
-        return (start, start)
-    return (start, comma)
+    # The nearest joint before the quote whose lead-in holds a cue ("but added, “…”": not the comma).
+    for joint in sorted((m.start() for m in _LEAD_IN_JOINT.finditer(ctx.body, start, open_at)), reverse=True):
+        lead_in = ctx.body[joint:open_at]
+        if word_count(lead_in) > _LEAD_IN_MAX_WORDS:
+            break
+        if CLAUSE_CUE_RE.search(lead_in) is not None:
+            return (start, joint)
+    return (start, start)
 
 
 def _clauses(body: str, span: Span) -> list[Span]:
