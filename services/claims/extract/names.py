@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from typing import Literal, NamedTuple
+from typing import NamedTuple
 
 from services.claims.extract.cues import trie
 
@@ -20,23 +20,21 @@ from services.claims.extract.constants import (
     HONORIFICS,
     NON_NAME_WORDS,
     ORG_WORDS,
-    PLACE_WORDS,
     ROLE_MODIFIERS,
     ROLE_NOUNS,
 )
+from services.claims.extract.name_kinds import UPPER as _UPPER
+from services.claims.extract.name_kinds import NameKind, bare_token, headline_verb_index, name_kind
 from services.claims.extract.name_words import (
     DAY_EVENT_MODIFIERS,
     DESCRIPTOR_NOUNS,
-    HEADLINE_VERBS,
     ING_NAME_WORDS,
     OPENING_WORDS,
-    ORG_HEADS,
     POLITIES,
     WEEKDAYS,
 )
 
 Span = tuple[int, int]
-NameKind = Literal["person", "org", "place"]
 
 
 def _after_first(words: Iterable[str]) -> str:
@@ -49,7 +47,6 @@ def _after_first(words: Iterable[str]) -> str:
     return f"(?:{'|'.join(branches)})"
 
 
-_UPPER = "A-ZÀ-ÖØ-Þ"
 # Abbreviated titles that open a name when another capital follows ("Mr. Smith", "Gov. Abbott").
 _ABBREVIATED_TITLES = ("Mr", "Mrs", "Ms", "Dr", "Gen", "Col", "Lt", "Sgt", "Capt", "Rev", "Sen", "Rep", "Gov", "Prof")
 _TITLE_DOT = r"\.(?=[ \t\u00a0]+[A-Z])"
@@ -105,7 +102,6 @@ _NAME_WINDOW = 300
 _ACRONYM_DEF_END_RE = re.compile(_ACRONYM_DEF_RE.pattern + r"(?=\Z)")
 _ACRONYM_FIRST_END_RE = _ACRONYM_FIRST_RE
 _ACRONYM_CHAR_RE = re.compile(rf"[{_UPPER}&.-]")
-_ACRONYM_RE = re.compile(rf"[{_UPPER}][{_UPPER}&.-]*[{_UPPER}]s?")
 _CONNECTOR_RE = re.compile(rf"{_CONNECTOR}")
 # Abbreviated offices before a name, and the role each names ("Sen. Ted Cruz" is a senator).
 _OFFICES = {"sen": "senator", "gov": "governor", "rep": "representative", "gen": "general", "lt": "lieutenant",
@@ -125,16 +121,6 @@ class NameMention(NamedTuple):
     title: str | None
 
 
-@lru_cache(maxsize=8192)  # pure; names repeat within and across articles
-def bare_token(token: str) -> str:
-    """A token for comparison: lower-case, without a possessive or an ``al-`` particle."""
-    token = token.lower().removesuffix("’s").removesuffix("'s")
-    for particle in ("al-", "el-"):
-        if token.startswith(particle):
-            return token[len(particle):]
-    return token
-
-
 def clean_name(body: str, start: int, end: int) -> tuple[Span, str | None] | None:
     """Trim function words and titles off a capitalised run; return its span and the title."""
     cleaned = _clean_run(body[start:end])
@@ -149,7 +135,7 @@ def _clean_run(text: str) -> tuple[Span, str | None] | None:
     # ``clean_name`` on a run alone, with offsets into the run.
     tokens = [m.span() for m in _TOKEN_RE.finditer(text)]
     words = [text[s:e].lower().rstrip(".") for s, e in tokens]
-    cut = _headline_verb_index(words)
+    cut = headline_verb_index(words)
     tokens, words = tokens[:cut], words[:cut]
     while words and (_opens_run_only(words) or _opens_on_gerund(text, tokens, words)):
         tokens, words = tokens[1:], words[1:]
@@ -164,12 +150,6 @@ def _clean_run(text: str) -> tuple[Span, str | None] | None:
     if not tokens:
         return None
     return (tokens[0][0], tokens[-1][1]), title
-
-
-def _headline_verb_index(words: list[str]) -> int:
-    # Where a title-case headline's verb cuts the run ("Hillary Clinton Wins Delaware" -> 2); a verb
-    # the run opens on is left to the caller's other rules.
-    return next((i for i, word in enumerate(words) if i and word in HEADLINE_VERBS), len(words))
 
 
 def _home_polity_index(words: list[str]) -> int:
@@ -289,39 +269,6 @@ def _department_length(words: list[str], title_len: int) -> int:
         return 0
     rest = words[title_len + 2:]
     return 2 if rest and not any(word in ORG_WORDS for word in rest) else 0
-
-
-@lru_cache(maxsize=8192)  # pure; names repeat within and across articles
-def name_kind(text: str, *, org_names: frozenset[str] = frozenset()) -> NameKind:
-    """Person, organisation or place, by the words the name holds.
-
-    A named state, country or city is an organisation: in news copy it speaks as its government
-    ("Beijing responded", "Philadelphia is considering"), and no pronoun "he" refers back to it. A
-    name holding a place word stays a place ("North Korea fired two missiles" credits no one).
-    """
-    words = [bare_token(w) for w in text.split()]
-    if text in org_names or _ACRONYM_RE.fullmatch(text):
-        return "org"
-    if any(w in ORG_WORDS for w in words):
-        return "org"
-    head = _head_words(words)
-    # A headline ("Hillary Clinton Wins Delaware") names no person or place a pronoun could refer to.
-    if head and head[-1] in ORG_HEADS or _headline_verb_index(words) < len(words):
-        return "org"
-    if any(w in PLACE_WORDS for w in words):
-        return "place"
-    return "org" if _ends_in_polity(head) else "person"
-
-
-def _head_words(words: list[str]) -> list[str]:
-    # The words before "of": "Bernie Sanders of Vermont" is a person, "Gaming Enforcement of New
-    # Jersey" an organisation.
-    return words[:words.index("of", 1)] if "of" in words[1:] else words
-
-
-def _ends_in_polity(words: list[str]) -> bool:
-    # "Minnesota", "New Hampshire", "Salt Lake City": the last one to three words name a polity.
-    return any(" ".join(words[-n:]) in POLITIES for n in (1, 2, 3) if n <= len(words))
 
 
 def find_names(body: str, *, lo: int = 0, hi: int | None = None,
