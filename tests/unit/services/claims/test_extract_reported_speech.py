@@ -670,7 +670,7 @@ def test_a_cue_word_after_a_name_stays_a_verb() -> None:
          "she had taught budget law for years", "The mayor", "noted"),
         ("Dana Ortiz said the council had ignored the audit, telling reporters: “Nobody read a single page.”",
          "the council had ignored the audit", "Dana Ortiz", "said"),
-        ("Dana Ortiz said it was too early to call the vote but added, “We have an idea of the results.”",
+        ('Dana Ortiz said it was too early to call the vote but added, "I think we all have an idea of the results."',
          "it was too early to call the vote", "Dana Ortiz", "said"),
     ],
 )
