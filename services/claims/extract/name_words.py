@@ -13,6 +13,11 @@ OPENING_WORDS = frozenset(
     certainly clearly obviously surely frankly honestly finally
     """.split()
 )
+# Prepositions that open a sentence before a name ("Outside Carrier's plant", "Besides China"), and
+# as adjectives before a common noun are part of the subject ("outside experts said").
+OPENING_PREPOSITIONS = frozenset(
+    "outside inside behind beyond across along against toward towards through throughout beside besides".split()
+)
 # "-ing" words that open names: given names, and nouns or adjectives of organisations and events.
 ING_NAME_WORDS = frozenset(
     "sterling channing irving browning fleming manning harding morning evening spring building wedding "

@@ -29,6 +29,7 @@ from services.claims.extract.name_words import (
     DAY_EVENT_MODIFIERS,
     DESCRIPTOR_NOUNS,
     ING_NAME_WORDS,
+    OPENING_PREPOSITIONS,
     OPENING_WORDS,
     POLITIES,
     WEEKDAYS,
@@ -137,7 +138,7 @@ def _clean_run(text: str) -> tuple[Span, str | None] | None:
     words = [text[s:e].lower().rstrip(".") for s, e in tokens]
     cut = headline_verb_index(words)
     tokens, words = tokens[:cut], words[:cut]
-    while words and (_opens_run_only(words) or _opens_on_gerund(text, tokens, words)):
+    while words and (_opens_run_only(words) or _opens_clause(text, tokens, words)):
         tokens, words = tokens[1:], words[1:]
     cut = _home_polity_index(words)
     tokens, words = tokens[:cut], words[:cut]
@@ -181,13 +182,18 @@ def _opens_run_only(words: list[str]) -> bool:
     return first in WEEKDAYS and words[-1] not in ORG_WORDS
 
 
-def _opens_on_gerund(text: str, tokens: list[Span], words: list[str]) -> bool:
-    # "Telling Supporters Carson", "Entrusting Donald Trump": a capitalised "-ing" word before more
-    # capitals opens a clause, not a name ("Morning Consult" and "Sterling Brown" are names).
-    first = words[0]
-    if len(words) < 2 or len(first) < 6 or not first.endswith("ing") or first in ING_NAME_WORDS:
+def _opens_clause(text: str, tokens: list[Span], words: list[str]) -> bool:
+    # "Telling Supporters Carson", "Entrusting Donald Trump", "Outside Carrier's plant": a capitalised
+    # "-ing" word or preposition before another capital opens a clause, not a name ("Morning Consult"
+    # and "Sterling Brown" are names, "Outside experts" no name at all).
+    if len(words) < 2 or not (text[tokens[0][0]].isupper() and text[tokens[1][0]].isupper()):
         return False
-    return first not in POLITIES and text[tokens[0][0]].isupper() and text[tokens[1][0]].isupper()
+    first = words[0]
+    return first in OPENING_PREPOSITIONS or _is_gerund(first)
+
+
+def _is_gerund(word: str) -> bool:
+    return len(word) >= 6 and word.endswith("ing") and word not in ING_NAME_WORDS and word not in POLITIES
 
 
 def _closes_run_only(words: list[str]) -> bool:

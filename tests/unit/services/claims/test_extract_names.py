@@ -39,6 +39,7 @@ def test_name_kind(text: str, kind: str) -> None:
         ("Well Senator Sanders disagreed.", [("Sanders", "senator")]),
         ("Certainly Ronald Reagan would not.", [("Ronald Reagan", None)]),
         ("Entrusting Donald Trump with the codes is wrong.", [("Donald Trump", None)]),
+        ("Outside Carrier’s plant, workers waited.", [("Carrier’s", None)]),
         # the day a name is dated by, at either end
         ("He campaigned in New Hampshire Monday.", [("New Hampshire", None)]),
         ("It was a big Tuesday for Obama.", [("Obama", None)]),
@@ -112,3 +113,7 @@ def test_capitalised_words_up_to_a_role_before_a_person_are_the_title(body: str,
 
 def test_a_descriptor_before_a_common_noun_stays() -> None:
     assert clean_name("Republican leaders", 0, 17) == ((0, 17), None)
+
+
+def test_a_preposition_before_a_common_noun_stays() -> None:
+    assert clean_name("Outside experts", 0, 15) == ((0, 15), None)
