@@ -146,8 +146,7 @@ def credit_uncued(ctx: ArticleContext, quotes: list[QuoteClaim]) -> list[QuoteCl
     """Quotes with no cue that open the sentence after one whose quote or reported speech has a
     speaker are that speaker's: "…, Schiff said. “The other factor …”" (rule 3 once indirect
     speech is known)."""
-    speakers = {ctx.sentences.index_at(q.sentence_span[1] - 1): q.speaker for q in sorted(quotes, key=_start)
-                if q.speaker is not None}
+    speakers = {_last_sentence(ctx, q): q.speaker for q in sorted(quotes, key=_start) if q.speaker is not None}
     credited = []
     for quote in quotes:
         sentence = ctx.sentences.index_at(quote.span[0])
@@ -157,6 +156,13 @@ def credit_uncued(ctx: ArticleContext, quotes: list[QuoteClaim]) -> list[QuoteCl
             quote = quote.model_copy(update={"speaker": previous.model_copy(update={"span": None})})
         credited.append(quote)
     return credited
+
+
+def _last_sentence(ctx: ArticleContext, quote: QuoteClaim) -> int:
+    # The sentence holding the quote's end or its cue, whichever comes later: in "“Why me?” Trump
+    # said. “…”" the question mark ends a sentence before the cue.
+    end = max(quote.sentence_span[1], quote.cue_span[1] if quote.cue_span else 0)
+    return ctx.sentences.index_at(end - 1)
 
 
 def _start(quote: QuoteClaim) -> int:

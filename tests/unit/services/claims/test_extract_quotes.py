@@ -437,3 +437,12 @@ def test_a_quote_the_sentence_carries_on_is_mixed(body: str, expected: list[tupl
 )
 def test_a_quote_with_the_reporters_words_before_it_and_its_cue_after(body: str, expected: list[tuple]) -> None:
     assert _quotes(body) == expected
+
+
+def test_a_continuation_after_a_question_ending_its_sentence_before_the_cue_has_the_speaker() -> None:
+    # "“Why me?” Ruiz said." holds two sentences for the splitter: the question, then the cue.
+    body = "“Why is he attacking me?” Ruiz said. “He has to beat seven other people before he gets to me.”"
+    assert [(row[1], row[2], row[4]) for row in _quotes(body)] == [
+        ("Why is he attacking me?", "Ruiz", "said"),
+        ("He has to beat seven other people before he gets to me", "Ruiz", None),
+    ]
