@@ -36,6 +36,8 @@ _AUXILIARIES = frozenset({"has", "have", "had", "will", "would", "did", "does", 
 _ADVERBS = frozenset("also often still then now later earlier again once never already just even further first".split())
 # A run of these alone holds no cue: auxiliaries and adverbs only come with one.
 _NEVER_THE_CUE = _AUXILIARIES | _PASSIVE_AUXILIARIES | _ADVERBS
+# A past participle after "has also": regular, or one of the irregular ones of reporting and seeing.
+_PARTICIPLE = re.compile(r"[a-z]+ed|seen|shown|told|written|spoken|given|made|taken|said|heard|thought|known")
 
 
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
@@ -179,10 +181,24 @@ def _token_before(body: str, lo: int, hi: int) -> str:
 def _kept(body: str, run: list[tuple[int, int, str]], start: int, end: int) -> Iterator[Span]:
     while run and (run[0][2].endswith("ly") or run[0][2] in _ADVERBS):  # "often questions": not the cue
         run = run[1:]
-    if not run or all(t[2] in _NEVER_THE_CUE for t in run):  # "has also", "have also been": no verb of speech
+    if not run:
         return
-    if run[0][2] not in _PASSIVE_AUXILIARIES or _is_progressive(run):
+    if all(t[2] in _AUXILIARIES for t in run):
+        return
+    if all(t[2] in _NEVER_THE_CUE for t in run):
+        yield from _with_participle(body, run, end)
+    elif run[0][2] not in _PASSIVE_AUXILIARIES or _is_progressive(run):
         yield _progressive_start(body, run, start), _particle_end(body, run[-1], end)
+
+
+def _with_participle(body: str, run: list[tuple[int, int, str]], end: int) -> Iterator[Span]:
+    # Auxiliaries and adverbs alone are no cue ("has also been a critic"); the table learned "has
+    # also" from PolNeAR's cues "has also discovered", "has also detailed", so the run is one when the
+    # participle after it is read with it. Not in a passive ("has also been hit by").
+    after = _NEXT_WORD.match(body, run[-1][1], end)
+    if after is None or any(t[2] in _PASSIVE_AUXILIARIES for t in run) or not _PARTICIPLE.fullmatch(after.group(1)):
+        return
+    yield run[0][0], _particle_end(body, (after.start(1), after.end(1), after.group(1)), end)
 
 
 def _particle_end(body: str, last: tuple[int, int, str], end: int) -> int:

@@ -115,6 +115,10 @@ def test_an_adverb_or_an_auxiliary_alone_is_no_cue() -> None:
         ("The senator has also been a critic of the deal.", ["critic of"]),  # the learned noun cue only
         ("Critics have often been wrong about him.", []),
         ("Clinton has also said the plan works.", ["has also said"]),  # a cue after them keeps them
+        # a participle after them is read with them; not in a passive
+        ("Federal investigators have also discovered that it failed.", ["have also discovered"]),
+        ("The newspaper has also detailed the spending.", ["has also detailed"]),
+        ("Cruz has also been hit by hawks in his party.", []),
     ],
 )
 def test_a_run_of_auxiliaries_and_adverbs_alone_is_no_cue(body: str, runs: list[str]) -> None:
