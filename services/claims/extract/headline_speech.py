@@ -34,19 +34,24 @@ _CUED = re.compile(
 _COLON = re.compile(rf"(?P<subj>{_SUBJECT}):{WS}+(?=\S)")
 _LONG_WORD = re.compile(r"[\w’'-]{4,}")
 _COLON_SPEAKER_KINDS = frozenset({"person", "org"})
+_SENTENCE_CASE_MIN_WORDS = 4
 
 
 def headline_statement(ctx: ArticleContext, start: int, end: int) -> ClauseStatement | None:
     """The statement a title-case sentence ``body[start:end]`` credits to its subject, if any."""
-    if not _is_title_case(ctx.body, start, end):
-        return None
-    for pattern, kinds in ((_CUED, None), (_COLON, _COLON_SPEAKER_KINDS)):
+    # A colon after a name reads the same in a sentence-case headline ("Clinton: I support D.C.
+    # statehood."), but a short phrase there is a list item's label ("Cruz: Just hang on"); a
+    # capitalised cue only in title case.
+    title_case = _is_title_case(ctx.body, start, end)
+    rules = ((_CUED, None), (_COLON, _COLON_SPEAKER_KINDS)) if title_case else ((_COLON, _COLON_SPEAKER_KINDS),)
+    min_words = INDIRECT_MIN_WORDS if title_case else max(INDIRECT_MIN_WORDS, _SENTENCE_CASE_MIN_WORDS)
+    for pattern, kinds in rules:
         match = pattern.match(ctx.body, start, end)
         if match is None:
             continue
         subject = _subject(ctx, match.span("subj"), kinds)
         statement = (match.end(), trim_end(ctx.body, match.end(), end))
-        if subject is not None and word_count(ctx.body[statement[0]:statement[1]]) >= INDIRECT_MIN_WORDS:
+        if subject is not None and word_count(ctx.body[statement[0]:statement[1]]) >= min_words:
             cue_span = match.span("cue") if "cue" in pattern.groupindex else (match.end("subj"), match.end("subj") + 1)
             return statement, subject, ctx.body[cue_span[0]:cue_span[1]], cue_span, None
     return None

@@ -703,3 +703,20 @@ def test_to_before_a_verb_is_no_addressee() -> None:
     body = "The court agreed to hear cases that several advocacy groups had brought."
     statements = [body[s:e] for _, (s, e), *_ in _statements(body)]
     assert statements == ["to hear cases that several advocacy groups had brought"]
+
+
+def test_a_name_and_a_colon_open_a_sentence_case_headline() -> None:
+    body = "Ruiz: the harbor levy will pass in the fall.\n\nDana Ruiz spoke to supporters on Friday in Salem."
+    statement = _span(body, "the harbor levy will pass in the fall")
+    assert _statements(body)[0] == ("indirect", statement, "Dana Ruiz", None, ":")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Ruiz: just hang on.\n\nDana Ruiz spoke to supporters on Friday in Salem.",  # a list item's label
+        "Update: the harbor levy will pass in the fall.\n\nDana Ruiz spoke on Friday.",  # names no one
+    ],
+)
+def test_a_short_label_or_a_non_name_before_a_colon_credits_no_one(body: str) -> None:
+    assert [row for row in _statements(body) if row[4] == ":"] == []
