@@ -7,8 +7,9 @@ Two headline shapes credit a statement (AP and Reuters headline style):
 * "NAME CUE STATEMENT" — a capitalised present-tense cue after a short capitalised subject;
 * "NAME: STATEMENT" — a colon after a name the article uses for a person or an organisation.
 
-Only a sentence whose long words are mostly capitalised is read, so prose ("Trump says he …") is
-left to the other rules.
+The cue shape is read only in a sentence whose long words are mostly capitalised, so prose ("Trump
+says he …") is left to the other rules; the colon shape also in sentence case ("Clinton: I support
+D.C. statehood."), with at least four words after the colon.
 """
 
 from __future__ import annotations
