@@ -31,8 +31,8 @@ _CUED = re.compile(
     rf"(?P<subj>{_SUBJECT}){WS}+(?P<cue>{'|'.join(sorted(HEADLINE_CUES, key=len, reverse=True))})"
     rf"(?![\w’'-]){WS}+(?:[Tt]hat{WS}+)?(?=\S)"
 )
-# Rule: "Sanders: Brexit’s Message Could Draw Trump Support in US."
-_COLON = re.compile(rf"(?P<subj>{_SUBJECT}):{WS}+(?=\S)")
+# Rule: "Sanders: Brexit’s Message Could Draw Trump Support in US." / "Clinton to Planned Parenthood: S".
+_COLON = re.compile(rf"(?P<subj>{_SUBJECT})(?:{WS}+to{WS}+{_SUBJECT})?(?P<colon>:){WS}+(?=\S)")
 _LONG_WORD = re.compile(r"[\w’'-]{4,}")
 _COLON_SPEAKER_KINDS = frozenset({"person", "org"})
 _SENTENCE_CASE_MIN_WORDS = 4
@@ -53,7 +53,7 @@ def headline_statement(ctx: ArticleContext, start: int, end: int) -> ClauseState
         subject = _subject(ctx, match.span("subj"), kinds)
         statement = (match.end(), trim_end(ctx.body, match.end(), end))
         if subject is not None and word_count(ctx.body[statement[0]:statement[1]]) >= min_words:
-            cue_span = match.span("cue") if "cue" in pattern.groupindex else (match.end("subj"), match.end("subj") + 1)
+            cue_span = match.span("cue") if "cue" in pattern.groupindex else match.span("colon")
             return statement, subject, ctx.body[cue_span[0]:cue_span[1]], cue_span, None
     return None
 

@@ -720,3 +720,12 @@ def test_a_name_and_a_colon_open_a_sentence_case_headline() -> None:
 )
 def test_a_short_label_or_a_non_name_before_a_colon_credits_no_one(body: str) -> None:
     assert [row for row in _statements(body) if row[4] == ":"] == []
+
+
+def test_a_colon_headline_may_name_the_addressee() -> None:
+    body = "Ruiz to Harbor Workers: the harbor levy will pass in the fall.\n\nDana Ruiz spoke on Friday in Salem."
+    statement = _span(body, "the harbor levy will pass in the fall")
+    colon = body.index(":")
+    [claim] = [c for c in extract_claims(body, article_id="t") if c.kind == "quote"]
+    assert (claim.span, claim.speaker.name, claim.cue) == (statement, "Dana Ruiz", ":")
+    assert claim.cue_span == (colon, colon + 1)
