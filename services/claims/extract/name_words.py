@@ -81,6 +81,6 @@ DESCRIPTOR_NOUNS = frozenset(
     democrat republican independent libertarian rival billionaire businessman businesswoman actor actress
     singer rapper author writer comedian host anchor columnist commentator pastor preacher speaker justice
     chancellor commissioner councilman councilwoman alderman assemblyman assemblywoman sheriff rabbi
-    priest cardinal coach entrepreneur mogul investor developer director
+    priest cardinal coach entrepreneur mogul investor developer
     """.split()
 )
