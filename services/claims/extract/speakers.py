@@ -122,7 +122,7 @@ class ArticleNames:
     roles: dict[str, str] = field(default_factory=dict)
     person_starts: list[int] = field(default_factory=list)
     person_names: list[str] = field(default_factory=list)
-    _by_token: dict[str, list[tuple[str, str, list[str]]]] = field(default_factory=dict)
+    _by_token: dict[str, list[tuple[str, str, list[str], bool]]] = field(default_factory=dict)
     _resolved: dict[str, str] = field(default_factory=dict)
     _descriptions: list[tuple[int, str, str]] | None = None
 
@@ -138,20 +138,24 @@ class ArticleNames:
             if not any(s <= m.span[0] < e for s, e in headline_spans)
         ]
         names = cls(body=body, mentions=mentions, acronyms=acronyms, org_names=org_names)
-        names.index_tokens()
+        names.index_tokens(quoted_spans)
         names.index_people(quoted_spans)
         return names
 
-    def index_tokens(self) -> None:
-        """Index each distinct name under each of its tokens, first mention first."""
+    def index_tokens(self, quoted_spans: tuple[Span, ...] = ()) -> None:
+        """Index each distinct name under each of its tokens, first mention first, noting whether the
+        reporter writes it outside quote marks (a name only quoted may be a book title's words)."""
+        starts = [s for s, _ in quoted_spans]
+        reported = {m.text for m in self.mentions if not _inside(m.span[0], quoted_spans, starts)}
         seen: set[str] = set()
         for mention in self.mentions:
             if mention.text in seen:
                 continue
             seen.add(mention.text)
             tokens = [bare_token(t) for t in mention.text.split()]
+            entry = (mention.text, mention.kind, tokens, mention.text in reported)
             for token in set(tokens):
-                self._by_token.setdefault(token, []).append((mention.text, mention.kind, tokens))
+                self._by_token.setdefault(token, []).append(entry)
 
     def index_people(self, quoted_spans: tuple[Span, ...] = ()) -> None:
         """Record each person mention's resolved name, position and role, in body order.
@@ -188,10 +192,16 @@ class ArticleNames:
         if not wanted:
             return as_written
         kind = name_kind(as_written)
-        best, best_len = as_written, len(wanted)
-        for text, mention_kind, tokens in self._by_token.get(wanted[-1], ()):
-            if mention_kind == kind and len(tokens) > best_len and _holds_run(tokens, wanted) and _is_name(text):
-                best, best_len = text, len(tokens)
+        best, best_rank = as_written, (False, False, len(wanted))
+        for text, mention_kind, tokens, reported in self._by_token.get(wanted[-1], ()):
+            if mention_kind != kind or len(tokens) <= len(wanted):
+                continue
+            # First a name ending in the wanted surname ("Donald Trump", not "Trump Taj Mahal"), then one
+            # the reporter writes outside quote marks (not the book title's "Real Donald Trump"), then
+            # the most words.
+            rank = (_surname(tokens) == wanted[-1], reported, len(tokens))
+            if rank > best_rank and _holds_run(tokens, wanted) and _is_name(text):
+                best, best_rank = text, rank
         return best.removesuffix("’s").removesuffix("'s")
 
     def aliases(self, name: str) -> tuple[str, ...]:
@@ -233,15 +243,21 @@ class ArticleNames:
 # Democratic-Farmer-Labor"), never a person a pronoun can refer to.
 _PARTY_ENDINGS = frozenset({"Democratic", "Republican", "Democrat", "GOP"})
 _LINE_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+_HEADLINE_MAX_WORDS = 10
 
 
 def _title_line(body: str) -> tuple[Span, ...]:
     # A first line in title case is the headline even when it ends in a full stop (PolNeAR's
-    # "Rick Perry Just Announced His Plan."): its capitalised runs are no names to resolve to.
+    # "Rick Perry Just Announced His Plan."): its capitalised runs are no names to resolve to. So is
+    # a short first paragraph in sentence case, whose opening capital says nothing ("Understated
+    # Perez raises political profile."): a story's first sentence is longer.
     end = body.find("\n")
     end = len(body) if end < 0 else end
-    long_words = [w for w in _LINE_WORD.findall(body, 0, end) if len(w) > 3]
-    return ((0, end),) if long_words and all(w[0].isupper() for w in long_words) else ()
+    words = _LINE_WORD.findall(body, 0, end)
+    long_words = [w for w in words if len(w) > 3]
+    title_case = bool(long_words) and all(w[0].isupper() for w in long_words)
+    short_paragraph = 0 < len(words) <= _HEADLINE_MAX_WORDS and body.startswith("\n", end + 1)
+    return ((0, end),) if title_case or short_paragraph else ()
 
 
 def _is_name(text: str) -> bool:
@@ -253,6 +269,14 @@ def _is_name(text: str) -> bool:
 def _inside(pos: int, spans: tuple[Span, ...], starts: list[int]) -> bool:
     i = bisect.bisect_right(starts, pos) - 1
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+_GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def _surname(tokens: list[str]) -> str:
+    # The last bare token before a generational suffix: "bozell" of "Brent Bozell III".
+    return tokens[-2] if len(tokens) > 1 and tokens[-1] in _GENERATIONS else tokens[-1]
 
 
 def _holds_run(tokens: list[str], wanted: list[str]) -> bool:

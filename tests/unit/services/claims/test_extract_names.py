@@ -117,3 +117,32 @@ def test_a_descriptor_before_a_common_noun_stays() -> None:
 
 def test_a_preposition_before_a_common_noun_stays() -> None:
     assert clean_name("Outside experts", 0, 15) == ((0, 15), None)
+
+
+def _quote_speakers(body: str) -> list[tuple[str, str]]:
+    return [(body[c.span[0]:c.span[1]], c.speaker.name) for c in extract_claims(body, article_id="a") if c.kind == "quote"]
+
+
+@pytest.mark.parametrize(
+    ("body", "quote", "name"),
+    [
+        # a book title in quote marks holds no fuller name for the reporter's "Trump"
+        ('Talks resumed on Monday.\n\nIn 1991 a former aide published "The Inside Story of the Real Donald '
+         'Trump." Donald Trump sued him. Trump said the book was full of lies.',
+         "the book was full of lies", "Donald Trump"),
+        # a short first paragraph is a headline: its opening capital makes no name
+        ("Quiet Perez wins over the unions.\n\nLabor Secretary Thomas Perez spoke to the unions on Monday. "
+         "Perez said the rule would raise wages for millions.",
+         "the rule would raise wages for millions", "Thomas Perez"),
+        # a name ending in the surname wins over a longer one holding it elsewhere
+        ("Talks resumed on Monday.\n\nThe Trump Taj Mahal casino closed. Donald Trump built it. "
+         "Trump said the casino had made money for years.",
+         "the casino had made money for years", "Donald Trump"),
+        # a generational suffix does not hide the surname
+        ("Talks resumed on Monday.\n\nThe Trump Taj Mahal casino closed. Donald Trump Jr. ran it for years. "
+         "Trump said the casino had made money for years.",
+         "the casino had made money for years", "Donald Trump Jr"),
+    ],
+)
+def test_a_surname_resolves_to_the_reporters_fullest_name_for_it(body: str, quote: str, name: str) -> None:
+    assert _quote_speakers(body) == [(quote, name)]
