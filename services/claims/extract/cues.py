@@ -95,7 +95,7 @@ def _trie_pattern(node: dict) -> str:
 # The clause-level cues of ``reported``: verbs, multi-word cues and participles, one pattern. Cues
 # are lower-case words: the lookahead rejects most positions before the trie is tried.
 CLAUSE_CUE_RE = re.compile(
-    rf"(?=[a-z])(?<![\w’'-])(?:{trie(CLAUSE_CUE_PHRASES + tuple(CLAUSE_CUE_VERBS | PARTICIPLE_CUES))})"
+    rf"(?<![\w’'-])(?=[a-z])(?:{trie(CLAUSE_CUE_PHRASES + tuple(CLAUSE_CUE_VERBS | PARTICIPLE_CUES))})"
     rf"(?![\w’'-])"
 )
 

@@ -43,13 +43,17 @@ def headline_statement(ctx: ArticleContext, start: int, end: int) -> ClauseState
     # A colon after a name reads the same in a sentence-case headline ("Clinton: I support D.C.
     # statehood."), but a short phrase there is a list item's label ("Cruz: Just hang on"); a
     # capitalised cue only in title case.
-    title_case = _is_title_case(ctx.body, start, end)
-    rules = ((_CUED, None), (_COLON, _COLON_SPEAKER_KINDS)) if title_case else ((_COLON, _COLON_SPEAKER_KINDS),)
-    min_words = INDIRECT_MIN_WORDS if title_case else max(INDIRECT_MIN_WORDS, _SENTENCE_CASE_MIN_WORDS)
-    for pattern, kinds in rules:
+    # Both shapes are matched before the case is counted: few sentences match either.
+    title_case: bool | None = None
+    for pattern, kinds in ((_CUED, None), (_COLON, _COLON_SPEAKER_KINDS)):
         match = pattern.match(ctx.body, start, end)
         if match is None:
             continue
+        if title_case is None:
+            title_case = _is_title_case(ctx.body, start, end)
+        if pattern is _CUED and not title_case:
+            continue
+        min_words = INDIRECT_MIN_WORDS if title_case else max(INDIRECT_MIN_WORDS, _SENTENCE_CASE_MIN_WORDS)
         subject = _subject(ctx, match.span("subj"), kinds)
         statement = (match.end(), trim_end(ctx.body, match.end(), end))
         if subject is not None and word_count(ctx.body[statement[0]:statement[1]]) >= min_words:

@@ -11,6 +11,7 @@ skipped: their content is already credited.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections import deque
 from dataclasses import dataclass
@@ -155,9 +156,10 @@ def reported_statements(ctx: ArticleContext, *, skip: list[Span]) -> list[Report
     starts = [m.start() for m in cues]
     titled = _title_sentences(ctx)
     skip = skip + titled
+    clear = _clear_of(ctx.sentences.spans, skip)
     segments = deque(
-        part for span in ctx.sentences.spans
-        for part in _clauses(ctx.body, span if not _overlaps(span, skip) else _before_lead_in(ctx, span, titled))
+        part for span, is_clear in zip(ctx.sentences.spans, clear, strict=True)
+        for part in _clauses(ctx.body, span if is_clear else _before_lead_in(ctx, span, titled))
     )
     while segments:
         start, end = segments.popleft()
@@ -182,8 +184,17 @@ def reported_statements(ctx: ArticleContext, *, skip: list[Span]) -> list[Report
     return found + _relative_statements(ctx, skip, found)
 
 
-def _overlaps(span: Span, spans: list[Span]) -> bool:
-    return any(s < span[1] and span[0] < e for s, e in spans)
+def _clear_of(spans: tuple[Span, ...], skip: list[Span]) -> list[bool]:
+    """For each of ``spans``, whether it overlaps no span of ``skip``: one sorted pass over ``skip``
+    instead of every pair (an article has dozens of sentences and of quoted regions)."""
+    ordered = sorted(skip)
+    starts = [s for s, _ in ordered]
+    reach = list(itertools.accumulate((e for _, e in ordered), max))  # furthest end up to each skip span
+    clear = []
+    for start, end in spans:
+        last = bisect.bisect_left(starts, end) - 1  # the last skip span starting before ``end``
+        clear.append(last < 0 or reach[last] <= start)
+    return clear
 
 
 def _before_lead_in(ctx: ArticleContext, span: Span, titled: list[Span]) -> Span:
@@ -233,8 +244,8 @@ def _relative_statements(
     taken = {statement.cue_span for statement in found}
     return [
         ReportedStatement(*statement)
-        for start, end in ctx.sentences.spans
-        if not any(s < end and start < e for s, e in skip)
+        for (start, end), is_clear in zip(ctx.sentences.spans, _clear_of(ctx.sentences.spans, skip), strict=True)
+        if is_clear
         for statement in relative_statements(ctx, start, end)
         if statement[3] not in taken
     ]
