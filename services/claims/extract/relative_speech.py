@@ -27,8 +27,12 @@ _WHO = re.compile(
     rf"(?<![\w’'-])who(?:{WS}+(?:also|later|then|earlier|previously|repeatedly|has|had|have|once|again|recently|"
     rf"publicly|often|never|long|first)){{0,3}}{WS}+(?=[a-z])"
 )
-# Between a name and "who": nothing, a comma, or a comma and a short description ("a Republican").
-_GAP = re.compile(rf"{WS}*(?:,{WS}*(?:(?:a|an|the){WS}+[^,;.!?“”\"()]{{1,50}}?{WS}*)?)?\Z")
+# Between a name and "who": a home state ("of New York", no part of the name), then nothing, a comma,
+# or a comma and a short description ("a Republican").
+_GAP = re.compile(
+    rf"(?:{WS}+of{WS}+[A-Z][a-z]+(?:{WS}+[A-Z][a-z]+)?)?"
+    rf"{WS}*(?:,{WS}*(?:(?:a|an|the){WS}+[^,;.!?“”\"()]{{1,50}}?{WS}*)?)?\Z"
+)
 
 
 def relative_statements(ctx: ArticleContext, start: int, end: int) -> list[ClauseStatement]:

@@ -241,6 +241,20 @@ def test_reported_speech_in_a_relative_clause_is_credited_to_the_name_before_who
 
 
 @pytest.mark.parametrize(
+    ("body", "found"),
+    [
+        ("Sen. Ted Cruz of Texas, who said the deal would fail, voted no.",
+         ("the deal would fail", "Ted Cruz", "who", (24, 27))),
+        ("Rep. Chuck Schumer of New York, who said the bill was dead, left early.",
+         ("the bill was dead", "Chuck Schumer", "who", (32, 35))),
+    ],
+)
+def test_a_home_state_may_stand_between_the_name_and_who(body: str, found: tuple) -> None:
+    assert [(c.text, c.speaker.name, c.speaker.as_written, c.speaker.span)
+            for c in extract_claims(body, article_id="t") if c.kind == "quote"] == [found]
+
+
+@pytest.mark.parametrize(
     "body",
     [
         # "who" after something that is not a person named right before it
