@@ -27,7 +27,7 @@ from services.claims.extract.constants import (
     PEOPLE_NOUNS,
     ROLE_NOUNS,
 )
-from services.claims.extract.context import ArticleContext, word_count
+from services.claims.extract.context import ArticleContext, lead_or_trail, word_count
 from services.claims.extract.cues import WS
 from services.claims.extract.learned_cues import SPEAKER_HEADS
 from services.claims.extract.reported import ReportedStatement, trim_end
@@ -116,14 +116,10 @@ def _poll_claim(ctx: ArticleContext, start: int, end: int, skip: list[Span]) -> 
         return None
     if _overlaps((start, end), skip):
         return None
-    lead = _POLL_LEAD.match(body, start, end)
-    if lead is not None:
-        statement = (lead.end(), trim_end(body, lead.end(), end))
-    else:
-        lead = _POLL_TRAIL.search(body, start, end)
-        if lead is None:
-            return None
-        statement = (start, trim_end(body, start, lead.start()))
+    found = lead_or_trail(body, _POLL_LEAD, _POLL_TRAIL, start, end)
+    if found is None:
+        return None
+    lead, statement = found
     if word_count(body[statement[0]:statement[1]]) < INDIRECT_MIN_WORDS:
         return None
     source = Source(name=re.sub(r"\s+", " ", lead.group("src")), span=lead.span("src"))

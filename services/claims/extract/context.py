@@ -98,6 +98,20 @@ def is_title_case(text: str) -> bool:
     return bool(words) and all(w[0].isupper() for w in words)
 
 
+def lead_or_trail(
+    body: str, lead: re.Pattern[str], trail: re.Pattern[str], start: int, end: int
+) -> tuple[re.Match[str], tuple[int, int]] | None:
+    """A credit opening the sentence ``body[start:end]`` ("In a CBS poll, S", "Some say S") or, failing
+    that, closing it ("S in a CNN poll", "S, critics say"): the credit's match and the statement's span."""
+    match = lead.match(body, start, end)
+    if match is not None:
+        return match, (match.end(), trim_end(body, match.end(), end))
+    match = trail.search(body, start, end)
+    if match is None:
+        return None
+    return match, (start, trim_end(body, start, match.start()))
+
+
 def trim_end(body: str, start: int, end: int) -> int:
     """``end`` moved back over closing punctuation and white space, keeping a needed closing mark."""
     limit = end

@@ -17,7 +17,7 @@ from collections import deque
 from dataclasses import dataclass
 
 from services.claims.extract.constants import INDIRECT_MIN_WORDS, PARTICIPLE_CUES, PEOPLE_NOUNS, ROLE_NOUNS
-from services.claims.extract.context import ArticleContext, trim_end, word_count
+from services.claims.extract.context import ArticleContext, lead_or_trail, trim_end, word_count
 from services.claims.extract.cues import (
     ADDRESSEE,
     CHANNEL,
@@ -422,15 +422,10 @@ def _trailing_statement(
 
 
 def _group_statement(ctx: ArticleContext, start: int, end: int, _cues: object) -> ReportedStatement | None:
-    body = ctx.body
-    match = _GROUP_LEAD.match(body, start, end)
-    if match is not None:
-        statement = (match.end(), trim_end(body, match.end(), end))
-    else:
-        match = _GROUP_TRAIL.search(body, start, end)
-        if match is None:
-            return None
-        statement = (start, trim_end(body, start, match.start()))
+    found = lead_or_trail(ctx.body, _GROUP_LEAD, _GROUP_TRAIL, start, end)
+    if found is None:
+        return None
+    match, statement = found
     subject = Subject(match.group("subj"), match.span("subj"), "pronoun")
     return ReportedStatement(statement, subject, match.group("cue"), match.span("cue"), None)
 
