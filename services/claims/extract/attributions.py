@@ -27,10 +27,10 @@ from services.claims.extract.constants import (
     PEOPLE_NOUNS,
     ROLE_NOUNS,
 )
-from services.claims.extract.context import ArticleContext, lead_or_trail, word_count
+from services.claims.extract.context import ArticleContext, lead_or_trail, trim_end, word_count
 from services.claims.extract.cues import WS
 from services.claims.extract.learned_cues import SPEAKER_HEADS
-from services.claims.extract.reported import ReportedStatement, trim_end
+from services.claims.extract.statement_bounds import ReportedStatement
 
 Span = tuple[int, int]
 

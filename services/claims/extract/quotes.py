@@ -25,7 +25,7 @@ from services.claims.extract.constants import (
     CUE_WINDOW_CHARS,
     UNCUED_MIN_WORDS,
 )
-from services.claims.extract.context import ArticleContext, is_title_case, word_count
+from services.claims.extract.context import ArticleContext, is_title_case, trim_end, word_count
 from services.claims.extract.cues import (
     ADDRESSEE,
     ADVERBS_AT_END,
@@ -49,7 +49,7 @@ from services.claims.extract.loose_cues import (
 from services.claims.extract.mixed_quotes import is_mixed, mixed_statement, running_on, with_lead_in
 from services.claims.extract.quote_marks import QuotedRegion
 from services.claims.extract.relative_speech import antecedent_name
-from services.claims.extract.reported import ReportedStatement, participle_after, trim_end
+from services.claims.extract.statement_bounds import ReportedStatement, participle_after
 from services.claims.extract.reported_questions import reported_questions
 from services.claims.extract.speakers import (
     APPOSITIVE,
