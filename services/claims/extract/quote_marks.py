@@ -6,7 +6,8 @@ paragraph opens with a mark (the newspaper convention for quotes over several pa
 it ends with its paragraph. A stray closing mark is ignored. Only double marks delimit quotes:
 single curly marks double as apostrophes ("Syria’s") and cannot be paired reliably by rules. Two
 apostrophes (``''``) and two backticks (````` `` `````) count as one double mark: archives converted
-from typewriter or TeX conventions (the New York Times copy in PolNeAR) write quotes that way.
+from typewriter or TeX conventions (the New York Times copy in PolNeAR) write quotes that way; three
+apostrophes are such a mark beside the single mark of a quote nested in it.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ Direction = Literal["open", "close", "either"]
 # Longest first: a doubled apostrophe or backtick is one mark, a lone apostrophe is no mark. Every
 # alternative is spelt from a literal so that the engine scans for their first characters in C
 # (a character class as one alternative costs that, and the scan is then 2.5 times slower).
-_MARK = re.compile(r"''|``|\"|“|”|„|«|»")
+_MARK = re.compile(r"'''|''|``|\"|“|”|„|«|»")
 _OPENING_CONTEXT = "([{—–-/"
 _CLOSING_CONTEXT = ".,;:!?)]}—–-’'"
 
@@ -53,10 +54,7 @@ def quoted_regions(body: str, paragraph_spans: tuple[Span, ...]) -> list[QuotedR
     open_at: tuple[int, int] | None = None  # the open mark's offset and length
     previous_end = 0
     for p_start, p_end in paragraph_spans:
-        marks = [
-            (m.start(), _direction(body, m.start(), m.end()), m.end() - m.start())
-            for m in _MARK.finditer(body, p_start, p_end)
-        ]
+        marks = [_mark(body, m.start(), m.end()) for m in _MARK.finditer(body, p_start, p_end)]
         if open_at is not None:
             # A paragraph that opens with a mark continues the quote left open above it.
             if marks and marks[0][0] == p_start and marks[0][1] != "close":
@@ -87,6 +85,15 @@ def _pair_marks(
             regions.append(QuotedRegion(open_at[0], pos, pos, open_at[1], length))
             open_at = None
     return open_at
+
+
+def _mark(body: str, pos: int, end: int) -> tuple[int, Direction, int]:
+    # A mark's offset, direction and length. Three apostrophes are a single quote nested at the edge
+    # of a double one: closing, the double mark is the last two ("said 'no.'''"); else the first two.
+    direction = _direction(body, pos, end)
+    if end - pos == 3:
+        return (pos + 1, direction, 2) if direction == "close" else (pos, direction, 2)
+    return pos, direction, end - pos
 
 
 def _direction(body: str, pos: int, end: int) -> Direction:

@@ -446,3 +446,19 @@ def test_a_continuation_after_a_question_ending_its_sentence_before_the_cue_has_
         ("Why is he attacking me?", "Ruiz", "said"),
         ("He has to beat seven other people before he gets to me", "Ruiz", None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # typewriter marks: a nested single quote closing with the double one ("'''") keeps the pairing
+        ("''Voters want more than 'We will bomb them,''' said Senator John McCain. ''They want a plan.''",
+         [("direct", "Voters want more than 'We will bomb them,'", "John McCain", "senator", "said", None),
+          ("direct", "They want a plan", "John McCain", "senator", None, None)]),
+        ("''We are told all the time, 'Kosovo is a special case,''' Mr. Putin said. ''It is all lies.''",
+         [("direct", "We are told all the time, 'Kosovo is a special case,'", "Putin", None, "said", None),
+          ("direct", "It is all lies", "Putin", None, None, None)]),
+    ],
+)
+def test_a_nested_quote_closing_with_its_double_mark(body: str, expected: list[tuple]) -> None:
+    assert _quotes(body) == expected
