@@ -24,7 +24,7 @@ from services.claims.extract.context import ArticleContext, word_count
 from services.claims.extract.cues import ADDRESSEE, CHANNEL, CUE_VERB, TIME, WS
 from services.claims.extract.learned_cues import cue_runs
 from services.claims.extract.quote_marks import QuotedRegion
-from services.claims.extract.reported_clauses import main_clause_subject
+from services.claims.extract.cue_subjects import main_clause_subject
 from services.claims.extract.speakers import Subject
 
 Span = tuple[int, int]
