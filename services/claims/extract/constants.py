@@ -188,12 +188,13 @@ ROLE_NOUNS: frozenset[str] = frozenset(
     """.split()
 )
 
-# Modifiers that may precede a role noun and belong to the role ("rebel", "foreign", "former").
+# Modifiers that may precede a role noun and belong to the role ("rebel", "foreign", "former", the
+# "White House" or "House" of a spokesman).
 ROLE_MODIFIERS: frozenset[str] = frozenset(
     """
     rebel opposition military army government foreign defence defense interior prime senior deputy
     former top local police regional state security health militia jihadist islamist field vice
-    acting interim chief special assistant associate executive general supreme commander
+    acting interim chief special assistant associate executive general supreme commander house white
     """.split()
 )
 

@@ -462,3 +462,15 @@ def test_a_continuation_after_a_question_ending_its_sentence_before_the_cue_has_
 )
 def test_a_nested_quote_closing_with_its_double_mark(body: str, expected: list[tuple]) -> None:
     assert _quotes(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "role"),
+    [
+        ("“The plan is late,” said White House spokesman Josh Earnest.", "white house spokesman"),
+        ("White House spokesman Josh Earnest said the plan was late.", "white house spokesman"),
+        ("“The plan is late,” said House spokesman Josh Earnest.", "house spokesman"),
+    ],
+)
+def test_the_house_a_role_sits_in_is_part_of_the_role(body: str, role: str) -> None:
+    assert [(name, found) for _, _, name, found, _, _ in _quotes(body)] == [("Josh Earnest", role)]
