@@ -379,10 +379,11 @@ NOUN_PHRASE_STOPS: frozenset[str] = NON_NAME_WORDS | frozenset(
     "per than mostly mainly including led last next ago him them us me".split()
 )
 
-# Abbreviations whose period does not end a sentence (Reuters Handbook abbreviations, plus titles).
+# Abbreviations whose period does not end a sentence (Reuters Handbook abbreviations, plus titles and
+# the "v." of a court case: "Roe v. Wade").
 ABBREVIATIONS: frozenset[str] = frozenset(
     """
-    mr mrs ms dr prof gen col lt sgt capt maj cmdr adm gov sen rep st jr sr co corp inc ltd no nos vs
+    mr mrs ms dr prof gen col lt sgt capt maj cmdr adm gov sen rep st jr sr co corp inc ltd no nos vs v
     etc e.g i.e approx est fig jan feb mar apr jun jul aug sep sept oct nov dec mt ft
     """.split()
 )

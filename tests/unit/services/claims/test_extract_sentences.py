@@ -28,6 +28,9 @@ from services.claims.extract.sentences import paragraphs, sentences
         ("He left the U.S. “We won,” he said.", ["He left the U.S.", "“We won,” he said."]),
         # ... but not a name, a word glued to a hyphen, or anything after a title or an initial.
         ("The U.S. Army left.", ["The U.S. Army left."]),
+        # the "v." and "vs." between a case's or a contest's parties
+        ("The court upheld Roe v. Wade in 1992. It stood.", ["The court upheld Roe v. Wade in 1992.", "It stood."]),
+        ("It was Clinton vs. Trump all year. Then it ended.", ["It was Clinton vs. Trump all year.", "Then it ended."]),
         ("The U.S. A-10 jets flew.", ["The U.S. A-10 jets flew."]),
         ("Dr. He Jiankui spoke.", ["Dr. He Jiankui spoke."]),
         ("John F. He spoke.", ["John F. He spoke."]),
