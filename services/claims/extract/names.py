@@ -52,9 +52,14 @@ def _after_first(words: Iterable[str]) -> str:
 _ABBREVIATED_TITLES = ("Mr", "Mrs", "Ms", "Dr", "Gen", "Col", "Lt", "Sgt", "Capt", "Rev", "Sen", "Rep", "Gov", "Prof")
 _TITLE_DOT = r"\.(?=[ \t\u00a0]+[A-Z])"
 _HYPHENATED_TAIL = r"(?:-[A-Za-z]\w*)*"
-# One capitalised token ("Ghani", "Al-Nusra", "O’Brien") or a particle glued to one ("al-Sham").
+# A middle initial ("Donald J. Trump"): one capital and a full stop before another capitalised word,
+# unless that word opens a sentence ("… Plan B. The vote …", "… Bill S. He said …").
+_OPENERS = frozenset("He She It They We I You The A An This That These Those But And Or So Then In On At".split())
+_INITIAL_DOT = rf"\.(?=[ \t\u00a0]+[A-Z])(?![ \t\u00a0]+(?:{trie(_OPENERS)})\b)"
+# One capitalised token ("Ghani", "Al-Nusra", "O’Brien", the initial of "Donald J. Trump") or a
+# particle glued to one ("al-Sham").
 NAME_TOKEN = (
-    rf"(?:(?:{'|'.join(_ABBREVIATED_TITLES)}){_TITLE_DOT}|"
+    rf"(?:(?:{'|'.join(_ABBREVIATED_TITLES)}){_TITLE_DOT}|[{_UPPER}]{_INITIAL_DOT}|"
     rf"[{_UPPER}][\w]*(?:['’][{_UPPER}]\w*)?|(?:al|el|ad|as|ash|an|ar|ibn|bin|abu)-[{_UPPER}]\w*)"
     rf"{_HYPHENATED_TAIL}"
 )
@@ -82,7 +87,7 @@ _NAME_RE = re.compile(rf"(?=[{_UPPER}]|[aeib][a-z]{{1,2}}-)(?<![\w’'-]){NAME}"
 _NAME_AFTER_CAPITAL_RE = re.compile(
     rf"[{_UPPER}](?<![\w’'-].)"
     rf"(?!{_after_first(_CUE_WORDS - {'Said'})}[ \t\u00a0]+[{_UPPER}])"
-    rf"(?:{_after_first(_ABBREVIATED_TITLES)}{_TITLE_DOT}|\w*(?:['’][{_UPPER}]\w*)?){_HYPHENATED_TAIL}"
+    rf"(?:{_after_first(_ABBREVIATED_TITLES)}{_TITLE_DOT}|{_INITIAL_DOT}|\w*(?:['’][{_UPPER}]\w*)?){_HYPHENATED_TAIL}"
     rf"(?:[ \t\u00a0]+(?:{_CONNECTOR}[ \t\u00a0]+)?(?!{_CUE_AHEAD}){NAME_TOKEN}){{0,5}}"
 )
 # Where a name opening on a particle ("al-Assad") could start: two or three letters before a hyphen,

@@ -146,3 +146,21 @@ def _quote_speakers(body: str) -> list[tuple[str, str]]:
 )
 def test_a_surname_resolves_to_the_reporters_fullest_name_for_it(body: str, quote: str, name: str) -> None:
     assert _quote_speakers(body) == [(quote, name)]
+
+
+@pytest.mark.parametrize(
+    ("body", "names"),
+    [
+        ("Yesterday Donald J. Trump spoke.", [((10, 25), "Donald J. Trump")]),
+        ("J. Edgar Hoover left.", [((0, 15), "J. Edgar Hoover")]),
+        # an initial before a word opening a sentence ends the name there
+        ("He backed Bill S. He said so.", [((10, 16), "Bill S")]),
+    ],
+)
+def test_a_middle_initial_stays_in_the_name(body: str, names: list) -> None:
+    assert [(m.span, m.text) for m in find_names(body)] == names
+
+
+def test_a_surname_resolves_to_the_name_with_a_middle_initial() -> None:
+    body = "Talks resumed on Monday.\n\nDonald J. Trump spoke in Ohio. Mr. Trump said the plant would reopen."
+    assert _quote_speakers(body) == [("the plant would reopen", "Donald J. Trump")]
