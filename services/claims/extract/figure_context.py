@@ -185,8 +185,9 @@ def is_name_date_or_time(body: str, start: int, end: int, *, is_year: bool, sent
     if word is None:
         return False
     if not word.group(1)[0].isupper():
-        # "part 2"; not "a question three times", nor a time or a distribution ("this season 30 players")
-        label = body[start].isdigit() and word.group(1) in NUMBERED_LABELS
+        # "part 2"; not "a question three times", a time or a distribution ("this season 30 players"),
+        # nor a vote ("adopted the resolution 14 to 0")
+        label = body[start].isdigit() and word.group(1) in NUMBERED_LABELS and not _SCORE_AFTER.match(body, end)
         return label and not _DISTRIBUTIVE_BEFORE.search(body, max(0, word.start(1) - 8), word.start(1))
     name = word.group(1)
     if name in {"No.", "Nos."}:

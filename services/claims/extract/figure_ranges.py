@@ -15,12 +15,14 @@ from dataclasses import replace
 from services.claims.extract.cues import WS
 from services.claims.extract.figure_merges import Draft
 from services.claims.extract.figure_units import optional_group, unit_is_written
-from services.claims.extract.figure_words import ALL_UNITS, TALLY_NOUNS
+from services.claims.extract.figure_words import ALL_UNITS, CHANGE_VERBS, SCORE_VERBS, TALLY_NOUNS
 from services.claims.extract.numbers import parse_number, parse_scale
 
 
 _HYPHENS = frozenset({"-", "–", "-to-"})
 _TALLY_NOUN_AFTER = re.compile(rf"{WS}+(?:{'|'.join(sorted(TALLY_NOUNS))})s?\b")  # "an 8-to-1 decision"
+_VERB_BEFORE = re.compile(rf"(?<![\w’'-])([A-Za-z]+){WS}+\Z")
+_LEVEL_RATIO = 10  # "fell 300 to 17,000": a second end this many times the first is a level reached
 
 
 def is_range(match: re.Match[str], qual: str | None) -> bool:
@@ -38,6 +40,8 @@ def is_range(match: re.Match[str], qual: str | None) -> bool:
             return False  # "$362 million in 2014 to $557 million": a year, then the next amount
         if _descending(match):
             return False  # "leads 57 percent to 33 percent", "fell from 71 to 55": a score or a change
+        if not qual and _verb_before(match) in CHANGE_VERBS and _reaches_level(match):
+            return False  # "the Dow fell 300 to 17,000": the change, then the level it reached
     unit1, unit = match.group("unit1"), match.group("unit")
     return unit1 is None or (unit is not None and ALL_UNITS[unit1][0] == ALL_UNITS[unit][0])
 
@@ -52,6 +56,23 @@ def _descending(match: re.Match[str]) -> bool:
         return False
     scale2 = parse_scale(match.group("scale2") or match.group("scale"))
     return first * _first_scale(match, parse_scale(match.group("scale")), scale2, first, second) > second * scale2
+
+
+def _verb_before(match: re.Match[str]) -> str:
+    # The word right before the candidate, lower-cased ("" when none): "won" in "won 3 to 1".
+    start = match.start()
+    word = _VERB_BEFORE.search(match.string, max(0, start - 16), start)
+    return word.group(1).lower() if word else ""
+
+
+def _reaches_level(match: re.Match[str]) -> bool:
+    # Two bare numbers, the second over ``_LEVEL_RATIO`` times the first: with a unit or money, "rose
+    # 2 to 30 cents" may be a range.
+    plain = not any(match.group(g) for g in ("unit1", "unit", "cur", "scale", "scale2", "neg2"))
+    if not plain or optional_group(match, "cur2"):
+        return False
+    first, second = parse_number(match.group("num")), parse_number(match.group("num2"))
+    return first is not None and second is not None and 0 < first * _LEVEL_RATIO < second
 
 
 def _first_scale(match: re.Match[str], own: float, scale2: float, first: float, second: float) -> float:
@@ -77,6 +98,8 @@ def is_ratio(match: re.Match[str], qual: str | None) -> bool:
         return False
     if match.group("sep") == "-to-" and _TALLY_NOUN_AFTER.match(match.string, match.end()):
         return False
+    if _verb_before(match) in SCORE_VERBS:
+        return False  # "Arsenal won 3 to 1", "voted 4 to 1": a score or a vote, two counts
     first = parse_number(match.group("num"))
     return first is not None and first > 1
 

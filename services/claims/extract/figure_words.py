@@ -236,14 +236,29 @@ PRONOUN_ONE_BEFORE: frozenset[str] = frozenset(
 NUMBERED_LABELS: frozenset[str] = frozenset(
     """part chapter section article page paragraph clause precinct district ward channel episode
     season room exit route gate flight platform phase stage level grade type category item question
-    amendment proposition verse volume issue number""".split()
+    amendment proposition verse volume issue number resolution highway interstate""".split()
 )
 
 # Verbs whose particle "over" comes before the amount they move ("handed over $25 million", "fork
 # over thousands"): there "over" bounds nothing. Verbs where it may mean "more than" ("took over
 # 100 hostages", "paid over $500") are left out.
 VERBS_TAKING_OVER: frozenset[str] = frozenset(
-    f"{stem}{end}" for stem in ("hand", "turn", "fork", "sign") for end in ("", "s", "ed", "ing")
+    f"{stem}{end}" for stem in ("hand", "turn", "fork") for end in ("", "s", "ed", "ing")
+)
+
+# Verbs before "N to 1" that make it a score or a vote, two counts, not a ratio ("Arsenal won 3 to 1",
+# "the board voted 4 to 1"; "split 4 to 1" stays a ratio).
+SCORE_VERBS: frozenset[str] = frozenset(
+    """won win wins beat beats defeated defeats lost lose loses voted vote votes lead leads led trail trails
+    trailed""".split()
+)
+
+# Verbs of change before "X to Y": when Y is over ten times X, X is the change and Y the level it
+# reached ("the Dow fell 300 to 17,000"), not a range ("rose 5 to 10 percent").
+CHANGE_VERBS: frozenset[str] = frozenset(
+    """fell falls rose rises grew grows jumped jumps climbed climbs gained gains added adds dropped drops slid
+    slides slipped slips tumbled tumbles plunged plunges surged surges declined declines increased increases
+    decreased decreases shed sheds sank sinks lost""".split()
 )
 
 # Nouns of voting after a hyphenated "N-to-1" that make it a tally, as "a 5-to-4 decision" is, not a

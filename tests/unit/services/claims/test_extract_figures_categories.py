@@ -570,3 +570,40 @@ def test_scores_after_names_and_days_of_months(body: str, expected: list) -> Non
 )
 def test_a_fraction_of_a_group_is_a_proportion(body: str, expected: list) -> None:
     assert [(f.text, f.value, f.quantity, f.about) for f in _figures(body)] == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # after a verb of winning or voting "N to 1" is a score, two counts; "split" keeps the ratio
+        ("Arsenal won 3 to 1 on Sunday.", [("3", 3, None, None, "count"), ("1", 1, None, None, "count")]),
+        ("The board voted 4 to 1 for it.", [("4", 4, None, None, "count"), ("1", 1, None, None, "count")]),
+        ("Delegates split 4 to 1.", [("4 to 1", 4, None, None, "ratio")]),
+        # after a verb of change, a bare second number over ten times the first is the level reached
+        ("The Dow fell 300 to 17,000 on Monday.",
+         [("300", 300, None, None, "count"), ("17,000", 17000, None, None, "count")]),
+        ("Output fell 5 to 10 percent.", [("5 to 10 percent", None, 5, 10, "percent")]),
+        ("Shares rose 2 to 30 cents.", [("2 to 30 cents", None, 2, 30, "money")]),
+        ("The toll rose 30 to 40.", [("30 to 40", None, 30, 40, "count")]),
+    ],
+)
+def test_scores_and_levels_written_with_to(body: str, expected: list) -> None:
+    assert [(f.text, f.value, f.low, f.high, f.quantity) for f in _figures(body)] == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # "signed over" is "more than": no one signs bills over to someone
+        ("Obama signed over 200 bills.", [("over 200 bills", None, 200, "over")]),
+        ("He handed over $25 million.", [("$25 million", 25e6, None, None)]),
+        # a resolution, highway or interstate number is a label, even opening a sentence
+        ("Resolution 2254 calls for talks.", []),
+        ("Traffic on highway 101 stopped.", []),
+        ("Interstate 95 was closed.", []),
+        # a vote after a label noun is no label
+        ("The council adopted the resolution 14 to 0.", [("14", 14, None, None), ("0", 0, None, None)]),
+    ],
+)
+def test_particles_and_more_labels(body: str, expected: list) -> None:
+    assert [(f.text, f.value, f.low, f.qualifier) for f in _figures(body)] == expected
