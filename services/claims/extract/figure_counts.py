@@ -19,6 +19,7 @@ from services.claims.extract.figure_words import (
     DETERMINERS_OF_A_GROUP,
     FRACTION_WORDS,
     NOT_A_SHARE_BEFORE,
+    POLL_VERBS,
     VULGAR_FRACTIONS,
     YEAR_LEAD_WORDS,
     ZERO_IN_NAMES,
@@ -28,6 +29,8 @@ from services.claims.extract.numbers import alternation
 _AND_BEFORE = re.compile(rf"(?<![\w’'-])and{WS}+\Z")
 _AND_A_BEFORE = re.compile(rf"(?<![\w’'-])and{WS}+an?{WS}+\Z")
 _SHARE_OF = re.compile(rf"{WS}+of(?:{WS}+(?i:{alternation(DETERMINERS_OF_A_GROUP)}))?(?={WS})")
+_HALF_THE = re.compile(rf"{WS}+(?i:{alternation(DETERMINERS_OF_A_GROUP)})(?={WS})")  # "half the voters"
+_POLL_VERB_AFTER = re.compile(rf"{WS}+(?:{alternation(POLL_VERBS)})\b")
 
 
 def counted(ctx: ArticleContext, draft: Draft, text: str, *, scaled: bool, qualified: bool) -> Draft | None:
@@ -60,14 +63,18 @@ def _share_of(body: str, draft: Draft, text: str, word_before: re.Match[str] | N
     words = text.lower().replace("-", " ").split()
     if draft.value is None or not 0 < draft.value < 1 or not words or words[-1] not in FRACTION_WORDS:
         return None
-    of = _SHARE_OF.match(body, draft.span[1])
-    if of is None or (word_before is not None and word_before.group(1).lower() in NOT_A_SHARE_BEFORE):
+    # "Half said so", "Two-thirds support the plan": a fraction before a poll verb is the share of
+    # those asked; "half the voters" a share of the group as "half of the voters" is.
+    of = _SHARE_OF.match(body, draft.span[1]) or (words[-1] == "half" and _HALF_THE.match(body, draft.span[1]))
+    polled = not of and _POLL_VERB_AFTER.match(body, draft.span[1]) is not None
+    if not (of or polled) or (word_before is not None and word_before.group(1).lower() in NOT_A_SHARE_BEFORE):
         return None
     start = draft.number_span[0]
     mixed = _AND_BEFORE if words[0] in {"a", "an"} else _AND_A_BEFORE
     if mixed.search(body, max(0, start - 10), start):
         return None
-    return replace(draft, quantity="proportion", about=counted_phrase(body, of.end(), allow_of=False).head)
+    about = counted_phrase(body, of.end(), allow_of=False).head if of else None
+    return replace(draft, quantity="proportion", about=about)
 
 
 def _is_zero_value(body: str, draft: Draft, word_before: re.Match[str] | None) -> bool:

@@ -284,6 +284,14 @@ NOT_A_SHARE_BEFORE: frozenset[str] = frozenset(
     "first second third fourth other last latter former final top bottom upper lower".split()
 )
 
+# Verbs of opinion polls: a fraction right before one is the share of those asked ("Half said so",
+# "Two-thirds support the plan", "nearly a third oppose it").
+POLL_VERBS: frozenset[str] = frozenset(
+    """said say says think thought believe believed want wanted oppose opposed favor favored approve approved
+    disapprove disapproved prefer preferred support supported expect expected agree agreed disagree
+    disagreed""".split()
+)
+
 # Vague quantifiers before a bare scale word: "several hundred", "a few thousand" are not 100, 1,000.
 VAGUE_BEFORE_SCALE: frozenset[str] = frozenset({"several", "few", "many", "some"})
 

@@ -566,6 +566,12 @@ def test_scores_after_names_and_days_of_months(body: str, expected: list) -> Non
         ("Most Democrats and two thirds of Republicans agree.", [("two thirds", 2 / 3, "proportion", "republicans")]),
         # a fraction alone is no share ("the first half")
         ("Half were women.", []),
+        # before a poll verb a fraction is the share of those asked; "half the" is "half of the"
+        ("Half said so.", [("Half", 0.5, "proportion", None)]),
+        ("Nearly two thirds support the plan.", [("Nearly two thirds", 2 / 3, "proportion", None)]),
+        ("Half the voters stayed home.", [("Half", 0.5, "proportion", "voters")]),
+        ("The other half want change.", []),
+        ("It took a year and a half said Mr. Smith.", []),
     ],
 )
 def test_a_fraction_of_a_group_is_a_proportion(body: str, expected: list) -> None:
