@@ -50,6 +50,7 @@ _CONJOINED_SUBJECT_MAX_WORDS = 4
 _SUBORDINATING_CLAUSE_WORDS = frozenset(
     "what which who whom whose that how why where when whether if while because than".split()
 )
+_VERB_OBJECT_OPENERS = NON_FINAL_WORDS | SPEAKING_PRONOUNS | {"him", "them", "that", "it"}
 _SEGMENT = re.compile(r"[^,;—–()\[\]“”\"]+")
 _WORD = re.compile(r"[\w’'.-]+")
 
@@ -64,10 +65,13 @@ def subject_before(ctx: ArticleContext, lo: int, hi: int, *, listed: bool = Fals
     if body[hi - 1] != ",":
         segments = _segments(body, lo, hi)
         return _subject_of(ctx, segments[-1], None, relative_heads=listed) if segments else None
-    # "Jane Doe, a spokeswoman for the agency, said": the first segment (after an introductory
-    # phrase) is the subject, the rest up to the cue its appositive.
+    # "Jane Doe, a spokeswoman for the agency, said": the first segment (after introductory
+    # phrases: "On Wednesday, however, the director …") is the subject, the rest up to the cue its
+    # appositive.
     segments = _segments(body, lo, hi - 1)
-    first = 1 if len(segments) > 2 and _is_intro(body, segments[0]) else 0
+    first = 0
+    while len(segments) > first + 2 and _is_intro(body, segments[first]):
+        first += 1
     if len(segments) < first + 2:
         return None
     appositive = body[segments[first + 1][0]:hi - 1]
@@ -75,12 +79,13 @@ def subject_before(ctx: ArticleContext, lo: int, hi: int, *, listed: bool = Fals
 
 
 def _strip_adjuncts(body: str, lo: int, hi: int) -> int:
-    # ``hi`` moved back over adverbs, auxiliaries and "on Friday"/"last week", and white space.
+    # ``hi`` moved back over adverbs, auxiliaries (negated too: "they don't [want]") and "on
+    # Friday"/"last week", and white space.
     while True:
         end = _skip_space_back(body, lo, hi)
         start = _word_start(body, lo, end)
         word = body[start:end].lower()
-        if word in _ADJUNCT_WORDS or _is_adverb(body[start:end]):
+        if word in _ADJUNCT_WORDS or _is_adverb(body[start:end]) or word.endswith(("n't", "n’t")):
             hi = start
             continue
         if word in _TIME_NOUNS:
@@ -155,6 +160,7 @@ def _subject_of(
     words = _subordinate_subject(ctx, _head_of_relative(words) if relative_heads else words)
     while words and words[0].group().lower() in {"and", "but", "so", "yet", "then", "still", "now", "also"}:
         words = words[1:]
+    words = _past_verb_and_adverbs(words)
     if not words:
         return None
     lowered = [w.group().lower() for w in words]
@@ -174,6 +180,23 @@ def _subject_of(
         role = role_of_appositive(appositive) if appositive else None
         subject = Subject(body[span[0]:span[1]], span, "unknown", role)
     return subject if subject.kind != "unknown" else _with_kind(ctx, subject)
+
+
+def _past_verb_and_adverbs(words: list[re.Match[str]]) -> list[re.Match[str]]:
+    # A lower-case run of adverbs and a pronoun ("naturally he [expected]") keeps the pronoun (not
+    # "nearly two-thirds of voters", where the adverb is the subject's); one opening on a verb form ("arguing he [wanted]", "sounded a cautious [note]") is the tail of a
+    # clause, whose subject is a pronoun ending it or else none. The verb form must take an object
+    # or complement ("sounded a", "calling on"), as participles also modify subjects ("elected
+    # officials", "restructuring experts").
+    lead = next((i for i, w in enumerate(words) if not _is_adverb(w.group())), len(words))
+    if 0 < lead == len(words) - 1 and words[-1].group().lower() in SPEAKING_PRONOUNS:
+        return words[-1:]
+    if len(words) < 2 or any(w.group()[0].isupper() for w in words):
+        return words
+    first, second, last = words[0].group(), words[1].group().lower(), words[-1].group().lower()
+    if not first.endswith(("ed", "ing")) or second not in _VERB_OBJECT_OPENERS:
+        return words
+    return words[-1:] if last in SPEAKING_PRONOUNS else []
 
 
 def _subject_after_conjunction(words: list[re.Match[str]]) -> list[re.Match[str]]:
