@@ -192,16 +192,19 @@ class ArticleNames:
         if not wanted:
             return as_written
         kind = name_kind(as_written)
-        best, best_rank = as_written, (False, False, len(wanted))
+        best, best_rank, best_tokens = as_written, (False, False, False), wanted
         for text, mention_kind, tokens, reported in self._by_token.get(wanted[-1], ()):
             if mention_kind != kind or len(tokens) <= len(wanted):
                 continue
-            # First a name ending in the wanted surname ("Donald Trump", not "Trump Taj Mahal"), then one
-            # the reporter writes outside quote marks (not the book title's "Real Donald Trump"), then
-            # the most words.
-            rank = (_surname(tokens) == wanted[-1], reported, len(tokens))
-            if rank > best_rank and _holds_run(tokens, wanted) and _is_name(text):
-                best, best_rank = text, rank
+            # First a name ending in the wanted surname ("Donald Trump", not "Trump Taj Mahal"), better
+            # without a generational suffix ("Donald Trump Jr"), then one the reporter writes outside
+            # quote marks (not the book title's "Real Donald Trump"); among those, a name that extends
+            # the one found ("Donald J. Trump" after "Donald Trump"), else the first mentioned ("Mr.
+            # Bush" after "Jeb Bush" is Jeb, however long "George W. Bush" is).
+            rank = (_surname(tokens) == wanted[-1], tokens[-1] == wanted[-1], reported)
+            extends = len(tokens) > len(best_tokens) and set(best_tokens) <= set(tokens)
+            if (rank > best_rank or rank == best_rank and extends) and _holds_run(tokens, wanted) and _is_name(text):
+                best, best_rank, best_tokens = text, rank, tokens
         return best.removesuffix("’s").removesuffix("'s")
 
     def aliases(self, name: str) -> tuple[str, ...]:

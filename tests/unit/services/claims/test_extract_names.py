@@ -138,6 +138,13 @@ def _quote_speakers(body: str) -> list[tuple[str, str]]:
         ("Talks resumed on Monday.\n\nThe Trump Taj Mahal casino closed. Donald Trump built it. "
          "Trump said the casino had made money for years.",
          "the casino had made money for years", "Donald Trump"),
+        # of two full names for a surname, the first mentioned, unless a later one extends it
+        ("Talks resumed on Monday.\n\nJeb Bush spoke in Ohio, where George W. Bush had won twice. "
+         "Mr. Bush said the plant would reopen.",
+         "the plant would reopen", "Jeb Bush"),
+        ("Talks resumed on Monday.\n\nDonald Trump spoke in Ohio. Donald J. Trump Jr. was there, and "
+         "Donald J. Trump thanked him. Mr. Trump said the plant would reopen.",
+         "the plant would reopen", "Donald J. Trump"),
         # a generational suffix does not hide the surname
         ("Talks resumed on Monday.\n\nThe Trump Taj Mahal casino closed. Donald Trump Jr. ran it for years. "
          "Trump said the casino had made money for years.",
