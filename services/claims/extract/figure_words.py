@@ -168,6 +168,11 @@ MORE_UNITS: dict[str, tuple[str, str]] = {
     **{w: ("MB", "information") for w in ("MB", "megabytes")},
     **{w: ("GB", "information") for w in ("GB", "gigabytes")},
     **{w: ("TB", "information") for w in ("TB", "terabytes")},
+    **{w: ("PB", "information") for w in ("PB", "petabyte", "petabytes")},
+    **{w: ("EB", "information") for w in ("EB", "exabyte", "exabytes")},
+    **{w: ("Sv", "dose") for w in ("Sv", "sievert", "sieverts")},  # radiation doses in nuclear-accident copy
+    **{w: ("mSv", "dose") for w in ("mSv", "millisievert", "millisieverts")},
+    **{w: ("uSv", "dose") for w in ("µSv", "μSv", "microsievert", "microsieverts")},
     **{w: ("W", "power") for w in ("W", "watt", "watts")},
     **{w: ("kW", "power") for w in ("kW", "kilowatt", "kilowatts")},
     **{w: ("MW", "power") for w in ("MW", "megawatt", "megawatts")},

@@ -94,6 +94,10 @@ CASES = [
     ("Winds reached 188 miles an hour.", "188 miles an hour", {"value": 188, "unit": "mph"}),
     ("The tablet contains 150 mg of caffeine.", "150 mg", {"value": 150, "unit": "mg"}),
     ("The drive has 8 GB of memory.", "8 GB", {"value": 8, "unit": "GB"}),
+    ("The archive holds 10-15 exabytes of data.", "10-15 exabytes", {"low": 10, "high": 15, "unit": "EB"}),
+    ("The agency stores 5 petabytes.", "5 petabytes", {"value": 5, "unit": "PB", "quantity": "information"}),
+    ("Workers got 250 millisieverts.", "250 millisieverts",
+     {"value": 250, "unit": "mSv", "quantity": "dose"}),
     ("Farmers lost 16,000 metric tons of grain.", "16,000 metric tons", {"value": 16000, "unit": "t"}),
     # ages
     ("A 35-year-old man was arrested.", "35-year-old", {"value": 35, "unit": "year", "quantity": "age"}),
