@@ -47,6 +47,7 @@ from services.claims.extract.figure_words import (
     ALL_UNITS,
     FRACTION_WORDS,
     OPEN_ENDS,
+    POLL_VERBS,
     PRONOUN_ONE_BEFORE,
     SIGN_WORDS,
     VAGUE_BEFORE_SCALE,
@@ -122,6 +123,7 @@ _UNIT_AFTER = re.compile(rf"{WS}+(?P<unit>{UNIT})(?![\w])")
 _OPEN_END = re.compile(rf"{WS}+({alternation(OPEN_ENDS)})(?![\w])(?!{WS}+than{WS}+{_FIRST})")
 _INCHES_AFTER_FOOT = re.compile(r"-(\d{1,2})(?![\w.,]|-\d)")
 _SPACED_SIGN = re.compile(rf"[-−]{WS}")
+_ORDINAL_NOUN_AFTER = re.compile(rf"{WS}+(?!of\b|(?:{alternation(POLL_VERBS)})\b)[A-Za-z]")
 _AMOUNT_BEFORE = re.compile(rf"(?:\d%?|(?i:thousand|million|billion|trillion)){WS}+\Z")
 
 
@@ -279,12 +281,11 @@ def _over_a_period(ctx: ArticleContext, qual_start: int, end: int) -> bool:
 
 def _ordinal_not_fraction(body: str, match: re.Match[str]) -> bool:
     # "a third of them" is a fraction, "a third term" an ordinal: a singular denominator before a
-    # word other than "of" is the ordinal.
+    # word other than "of" or a poll verb ("a third support it", "one-fifth said no") is the ordinal.
     words = match.group("num").lower().replace("-", " ").split()
     if not words or words[-1] not in FRACTION_WORDS or words[-1].endswith("s") or words[-1] in {"half", "quarter"}:
         return False
-    after = body[match.end():match.end() + 4]
-    return bool(re.match(rf"{WS}+[A-Za-z]", after)) and not re.match(rf"{WS}+of\b", after)
+    return _ORDINAL_NOUN_AFTER.match(body, match.end()) is not None
 
 
 def _not_a_number(body: str, match: re.Match[str]) -> bool:

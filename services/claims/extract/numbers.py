@@ -71,7 +71,9 @@ _FRACTION = rf"(?:{alternation(FRACTION_WORDS)})"
 _UNIT_ORDINALS = {w: n for w, n in ORDINAL_WORDS.items() if n < 10}
 _UNIT_ORDINAL_SUFFIX = rf"(?:-|{WS}+)(?:{trie([*_UNIT_ORDINALS, *(w + 's' for w in _UNIT_ORDINALS)])})(?![\w])"
 _COMPOUND_ORDINAL = rf"(?:{trie(TENS_WORDS)}){_UNIT_ORDINAL_SUFFIX}"
-_ARTICLE = rf"(?:an?{WS}+(?={trie([*_SCALE_NAMES, *FRACTION_WORDS])}\b|{_COMPOUND_ORDINAL}))"
+# Hyphens may join the whole mixed number ("two-and-a-half million"): then the article takes one too.
+_ARTICLE_JOIN = rf"(?:{WS}+|(?<=-and-a)-|(?<=-and-an)-)"
+_ARTICLE = rf"(?:an?{_ARTICLE_JOIN}(?={trie([*_SCALE_NAMES, *FRACTION_WORDS])}\b|{_COMPOUND_ORDINAL}))"
 # The unit ordinal is tried only after a tens word (all end in "ty"): most words fail before it.
 _WORD = rf"(?:{_ARTICLE}?(?:{trie(_NUMBER_WORDS)})(?:(?<=ty){_UNIT_ORDINAL_SUFFIX})?)"
 # Joiners between number words: space or hyphen ("twenty-five"), a spaced hyphen after a tens word
@@ -83,7 +85,8 @@ _WORD = rf"(?:{_ARTICLE}?(?:{trie(_NUMBER_WORDS)})(?:(?<=ty){_UNIT_ORDINAL_SUFFI
 # a bare space leads only to a smaller scale: "five million two hundred thousand").
 # At most four words before the scale ("one hundred twenty-five thousand"): lookaheads stay cheap.
 _SMALL_RUN = rf"(?:(?:{_CARDINAL}|\d{{1,3}}(?:\.\d+)?)(?:{WS}+|-)){{0,4}}"
-_AND_FRACTION = rf"(?={WS}+and{WS}+(?:an?|{_CARDINAL}(?:-{_CARDINAL})?)(?:{WS}+|-){_FRACTION}\b)"
+_AND = rf"(?:{WS}+and{WS}+|-and-)"  # "one and a half", "one-and-a-half"
+_AND_FRACTION = rf"(?={_AND}(?:an?|{_CARDINAL}(?:-{_CARDINAL})?)(?:{WS}+|-){_FRACTION}\b)"
 _NOT_LARGER = {
     "hundred": "hundred", "thousand": "thousand|million|billion|trillion|lakh|crore",
     "million": "million|billion|trillion", "billion": "billion|trillion", "trillion": "trillion",
@@ -99,7 +102,7 @@ _FRACTION_OF_SCALE = (
 _JOIN = (
     rf"(?:(?<!illion){WS}+|(?<=illion){WS}+(?={_SMALL_RUN}(?:hundred|thousand)\b)|-|(?<=ty){WS}+-{WS}*"
     rf"|(?<=ty)-{WS}+|(?<!ty)(?<!hundred)(?<!thousand)(?<!illion)(?<!lakh)(?<!crore){WS}+-{WS}+(?={_FRACTION}\b)"
-    rf"|{_AND_AFTER_SCALE}|(?<!hundred)(?<!thousand)(?<!illion)(?<!lakh)(?<!crore){_AND_FRACTION}{WS}+and{WS}+"
+    rf"|{_AND_AFTER_SCALE}|(?<!hundred)(?<!thousand)(?<!illion)(?<!lakh)(?<!crore){_AND_FRACTION}{_AND}"
     rf"|{_FRACTION_OF_SCALE}|{WS}+point{WS}+(?={_CARDINAL}\b))"
 )
 # The joins are exclusive and the repetition possessive: a run of number words that is no number

@@ -575,6 +575,9 @@ def test_scores_after_names_and_days_of_months(body: str, expected: list) -> Non
         ("Nearly two thirds support the plan.", [("Nearly two thirds", 2 / 3, "proportion", None)]),
         ("Half the voters stayed home.", [("Half", 0.5, "proportion", "voters")]),
         ("The other half want change.", []),
+        ("A third support the plan.", [("A third", 1 / 3, "proportion", None)]),
+        ("Roughly one-fifth said no.", [("Roughly one-fifth", 0.2, "proportion", None)]),
+        ("He won a third term.", []),
         ("It took a year and a half said Mr. Smith.", []),
     ],
 )
@@ -599,6 +602,22 @@ def test_a_fraction_of_a_group_is_a_proportion(body: str, expected: list) -> Non
 )
 def test_scores_and_levels_written_with_to(body: str, expected: list) -> None:
     assert [(f.text, f.value, f.low, f.high, f.quantity) for f in _figures(body)] == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # hyphens may join a whole mixed number
+        ("Two-and-a-half million people fled.", [("Two-and-a-half million people", 2.5e6, None)]),
+        ("It has been seven-and-a-half years.", [("seven-and-a-half years", 7.5, "year")]),
+        ("They built a four-and-a-half-acre park.", [("four-and-a-half-acre", 4.5, "acre")]),
+        ("He served five-and-three-quarters years.", [("five-and-three-quarters years", 5.75, "year")]),
+        ("Sales rose two and a half percent.", [("two and a half percent", 2.5, "percent")]),
+        ("The band played rock-and-a-half.", []),
+    ],
+)
+def test_hyphenated_mixed_numbers(body: str, expected: list) -> None:
+    assert [(f.text, f.value, f.unit) for f in _figures(body)] == expected
 
 
 @pytest.mark.parametrize(
