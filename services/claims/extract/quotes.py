@@ -26,6 +26,7 @@ from services.claims.extract.constants import (
     UNCUED_MIN_WORDS,
 )
 from services.claims.extract.context import ArticleContext, is_title_case, trim_end, word_count
+from services.claims.extract.cue_subjects import main_clause_subject
 from services.claims.extract.cues import (
     ADDRESSEE,
     ADVERBS_AT_END,
@@ -63,6 +64,9 @@ from services.claims.extract.speakers import (
 )
 
 Span = tuple[int, int]
+
+# A cue coordinated with an earlier verb ("X said S but added, “…”"): its subject opens the sentence.
+_COORDINATED_CUE = re.compile(r"[^.]\s*,?\s+(?:and|but)(?:\s+(?:then|also|later))?\s*\Z", re.IGNORECASE)
 
 # After the closing mark: "…,” Abdel Ghani said" or "…,” said rebel commander X, head of Y".
 _AFTER_QUOTE_CLAUSE = (
@@ -307,7 +311,9 @@ def _subject_around_cue(
     adverbs = ADVERBS_AT_END.search(ctx.body, lo, hi)
     if adverbs is not None:
         hi = adverbs.start()
-    subject = subject_ending_at(ctx.body, lo=lo, hi=hi)
+    coordinated = _COORDINATED_CUE.search(ctx.body, lo, hi)
+    subject = (main_clause_subject(ctx, lo, coordinated.start() + 1) if coordinated is not None
+               else subject_ending_at(ctx.body, lo=lo, hi=hi))
     if subject is not None:
         return subject, cue.end()
     # "said Abdel Ghani: “…”" — the subject follows the cue.

@@ -36,3 +36,18 @@ def _only_statement(body: str) -> tuple:
 )
 def test_subject_names_someone(body: str, expected: tuple) -> None:
     assert _only_statement(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "text", "speaker"),
+    [
+        ("Mayor Ann Cole thanked the volunteers and then added: “We will count every ballot.”",
+         "We will count every ballot", "Ann Cole"),
+        ("The governor said the count was slow but added, “We have an idea of the results.”",
+         "We have an idea of the results", "The governor"),
+    ],
+)
+def test_a_cue_after_and_or_but_takes_the_sentence_subject(body: str, text: str, speaker: str) -> None:
+    # Was the whole clause before the cue ("Mayor Ann Cole thanked the volunteers and then").
+    [quote] = [c for c in extract_claims(body, article_id="t") if c.kind == "quote" and c.quote_type == "direct"]
+    assert (quote.text, quote.speaker.as_written, quote.cue) == (text, speaker, "added")
