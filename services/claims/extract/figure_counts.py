@@ -26,8 +26,10 @@ from services.claims.extract.figure_words import (
 )
 from services.claims.extract.numbers import alternation
 
-_AND_BEFORE = re.compile(rf"(?<![\w’'-])and{WS}+\Z")
-_AND_A_BEFORE = re.compile(rf"(?<![\w’'-])and{WS}+an?{WS}+\Z")
+# "a decade and a half of wars": the fraction ends a mixed number; not after a comma, where "and"
+# joins clauses ("most said no, and a third said yes").
+_AND_BEFORE = re.compile(rf"(?<![\w’'-])(?<!,\s)and{WS}+\Z")
+_AND_A_BEFORE = re.compile(rf"(?<![\w’'-])(?<!,\s)and{WS}+an?{WS}+\Z")
 _SHARE_OF = re.compile(rf"{WS}+of(?:{WS}+(?i:{alternation(DETERMINERS_OF_A_GROUP)}))?(?={WS})")
 _HALF_THE = re.compile(rf"{WS}+(?i:{alternation(DETERMINERS_OF_A_GROUP)})(?={WS})")  # "half the voters"
 _POLL_VERB_AFTER = re.compile(rf"{WS}+(?:{alternation(POLL_VERBS)})\b")

@@ -578,6 +578,7 @@ def test_scores_after_names_and_days_of_months(body: str, expected: list) -> Non
         ("A third support the plan.", [("A third", 1 / 3, "proportion", None)]),
         ("Roughly one-fifth said no.", [("Roughly one-fifth", 0.2, "proportion", None)]),
         ("He won a third term.", []),
+        ("Most called it unfair, and a third said it was rigged.", [("a third", 1 / 3, "proportion", None)]),
         ("It took a year and a half said Mr. Smith.", []),
     ],
 )
