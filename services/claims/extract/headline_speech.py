@@ -9,7 +9,9 @@ Two headline shapes credit a statement (AP and Reuters headline style):
 
 The cue shape is read only in a sentence whose long words are mostly capitalised, so prose ("Trump
 says he …") is left to the other rules; the colon shape also in sentence case ("Clinton: I support
-D.C. statehood."), with at least four words after the colon.
+D.C. statehood."), with at least four words after the colon. An article with two or more short
+"NAME: label" paragraphs lists people under labels ("Sanders: Win in a walk."), so its short colon
+lines are no quotes.
 """
 
 from __future__ import annotations
@@ -33,6 +35,12 @@ _CUED = re.compile(
 )
 # Rule: "Sanders: Brexit’s Message Could Draw Trump Support in US." / "Clinton to Planned Parenthood: S".
 _COLON = re.compile(rf"(?P<subj>{_SUBJECT})(?:{WS}+to{WS}+{_SUBJECT})?(?P<colon>:){WS}+(?=\S)")
+# A short "Name: label" paragraph; two of them in an article are a list's labels ("Sanders: Win in a
+# walk." … "Clinton: Keep it close."), not headline quotes.
+_LABEL_MAX_WORDS = 6
+_LABEL_PARAGRAPH = re.compile(
+    rf"^[^\S\n]*{_SUBJECT}:[^\S\n]+(?:\S+[^\S\n]+){{0,{_LABEL_MAX_WORDS - 1}}}\S+[^\S\n]*$", re.MULTILINE
+)
 _LONG_WORD = re.compile(r"[\w’'-]{4,}")
 _COLON_SPEAKER_KINDS = frozenset({"person", "org"})
 _SENTENCE_CASE_MIN_WORDS = 4
@@ -56,10 +64,19 @@ def headline_statement(ctx: ArticleContext, start: int, end: int) -> ClauseState
         min_words = INDIRECT_MIN_WORDS if title_case else max(INDIRECT_MIN_WORDS, _SENTENCE_CASE_MIN_WORDS)
         subject = _subject(ctx, match.span("subj"), kinds)
         statement = (match.end(), trim_end(ctx.body, match.end(), end))
-        if subject is not None and word_count(ctx.body[statement[0]:statement[1]]) >= min_words:
+        words = word_count(ctx.body[statement[0]:statement[1]])
+        if pattern is _COLON and words <= _LABEL_MAX_WORDS and _has_label_list(ctx.body):
+            continue
+        if subject is not None and words >= min_words:
             cue_span = match.span("cue") if "cue" in pattern.groupindex else match.span("colon")
             return statement, subject, ctx.body[cue_span[0]:cue_span[1]], cue_span, None
     return None
+
+
+def _has_label_list(body: str) -> bool:
+    # Two or more short "Name: label" paragraphs: the article lists people under labels.
+    labels = _LABEL_PARAGRAPH.finditer(body)
+    return next(labels, None) is not None and next(labels, None) is not None
 
 
 def _is_title_case(body: str, start: int, end: int) -> bool:
