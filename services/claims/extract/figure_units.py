@@ -32,7 +32,7 @@ _GLUED_ONLY = GLUED_ONLY_UNITS | MORE_GLUED_ONLY_UNITS
 def unit_of(match: re.Match[str]) -> tuple[str | None, str | None, int]:
     # The unit, its quantity, and where the figure ends; currency symbols count as a unit.
     unit_text = match.group("unit")
-    number_end = max(match.end("num"), match.end("scale"),
+    number_end = max(match.end("num"), match.end("scale"), optional_group_end(match, "suffix"),
                      optional_group_end(match, "num2"), optional_group_end(match, "scale2"))
     if unit_text and not unit_is_written(match, unit_text):
         unit_text = None

@@ -91,10 +91,14 @@ _RANGE = (
     rf"(?P<sep>-to-|{WS}*[-–~]{WS}*|-?{WS}+(?:to|and|through|thru){WS}+)"
     rf"(?P<neg2>{_SIGN})?(?P<cur2>{CURRENCY})?(?P<num2>{NUMBER})(?P<scale2>{SCALE})?"
 )
-# Rule: "[over] [-][$]2.3[bn] [-|to|and 3] [km]" — a number with everything that qualifies it.
+# "40-plus years", "$20-plus trillion", "$100 million-plus", "twenty-odd soldiers" (``_suffixed``).
+_SUFFIX = r"-(?i:plus|odd)"
+# Rule: "[over] [-][$]2.3[-plus][bn] [-|to|and 3] [km]" — a number with everything that qualifies it.
 _PLAIN = re.compile(
     rf"{_LEFT}(?={_FIRST})(?P<neg>{_SIGN})?(?P<cur>{CURRENCY})?(?P<negc>[-−](?=\d))?(?P<num>{NUMBER})"
-    rf"(?P<scale>{SCALE})?(?:{_RANGE})?(?:(?P<glue>{WS}*|-)(?P<unit>{UNIT})(?![\w]))?(?![\w])"
+    rf"(?P<suffix1>{_SUFFIX}(?={WS}+(?i:thousand|million|billion|trillion)\b))?"
+    rf"(?P<scale>{SCALE})?(?P<suffix>{_SUFFIX}(?![\w]))?(?:{_RANGE})?"
+    rf"(?:(?P<glue>{WS}*|-)(?P<unit>{UNIT})(?![\w]))?(?![\w])"
 )
 _PLAIN_NO_RANGE = re.compile(_PLAIN.pattern.replace(f"(?:{_RANGE})?", ""))
 # Rule: "tens of thousands", "hundreds", "dozens" — counts known only by their magnitude.
@@ -250,7 +254,19 @@ def _plain(ctx: ArticleContext, match: re.Match[str]) -> Draft | None:
         draft.about = counted_phrase(ctx.body, draft.span[1], allow_of=quantity == "percent").about
     if qual and qual.lower() not in {"between", "from"}:
         draft = qualified(draft, qual, draft.value)
-    return draft
+    return _suffixed(draft, match.group("suffix1") or match.group("suffix"), qual)
+
+
+def _suffixed(draft: Draft, suffix: str | None, qual: str | None) -> Draft:
+    # "40-plus years" is 40 or more, "twenty-odd soldiers" about twenty; a qualifier before the
+    # number already bounds it ("some 20-odd").
+    if not suffix or draft.value is None:
+        return draft
+    if suffix.lower() == "-odd":
+        return replace(draft, approximate=True, qualifier=draft.qualifier or "-odd")
+    if qual:
+        return draft
+    return replace(draft, value=None, low=draft.value, low_inclusive=True, qualifier="-plus")
 
 
 def _ratio_to_one(ctx: ArticleContext, match: re.Match[str], qual: str | None, qual_start: int) -> Draft:

@@ -637,3 +637,20 @@ def test_hyphenated_mixed_numbers(body: str, expected: list) -> None:
 )
 def test_particles_and_more_labels(body: str, expected: list) -> None:
     assert [(f.text, f.value, f.low, f.qualifier) for f in _figures(body)] == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # "-plus" after a number is "or more", "-odd" makes it approximate
+        ("He spent 40-plus years there.", [("40-plus years", None, 40, "year", "-plus", False)]),
+        ("Forty-plus officers came.", [("Forty-plus officers", None, 40, None, "-plus", False)]),
+        ("It carries a $20-plus trillion debt.", [("$20-plus trillion", None, 2e13, "USD", "-plus", False)]),
+        ("A deal worth $100 million-plus.", [("$100 million-plus", None, 1e8, "USD", "-plus", False)]),
+        ("He is 70-odd.", [("70-odd", 70, None, None, "-odd", True)]),
+        ("Some 20-odd soldiers died.", [("Some 20-odd soldiers", 20, None, None, "some", True)]),
+        ("The 2-plus-2 talks began.", []),
+    ],
+)
+def test_plus_and_odd_after_a_number(body: str, expected: list) -> None:
+    assert [(f.text, f.value, f.low, f.unit, f.qualifier, f.approximate) for f in _figures(body)] == expected
