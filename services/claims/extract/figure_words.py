@@ -252,10 +252,9 @@ VERBS_TAKING_OVER: frozenset[str] = frozenset(
 )
 
 # Verbs before "N to 1" that make it a score or a vote, two counts, not a ratio ("Arsenal won 3 to 1",
-# "the board voted 4 to 1"; "split 4 to 1" stays a ratio).
+# "the board voted 4 to 1"; "split 4 to 1" stays a ratio, and so does a poll's "leads 2 to 1").
 SCORE_VERBS: frozenset[str] = frozenset(
-    """won win wins beat beats defeated defeats lost lose loses voted vote votes lead leads led trail trails
-    trailed""".split()
+    "won win wins beat beats defeated defeats lost lose loses voted vote votes".split()
 )
 
 # Verbs of change before "X to Y": when Y is over ten times X, X is the change and Y the level it

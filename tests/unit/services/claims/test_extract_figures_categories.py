@@ -593,6 +593,7 @@ def test_a_fraction_of_a_group_is_a_proportion(body: str, expected: list) -> Non
         ("Arsenal won 3 to 1 on Sunday.", [("3", 3, None, None, "count"), ("1", 1, None, None, "count")]),
         ("The board voted 4 to 1 for it.", [("4", 4, None, None, "count"), ("1", 1, None, None, "count")]),
         ("Delegates split 4 to 1.", [("4 to 1", 4, None, None, "ratio")]),
+        ("Among women she leads 2 to 1.", [("2 to 1", 2, None, None, "ratio")]),
         # after a verb of change, a bare second number over ten times the first is the level reached
         ("The Dow fell 300 to 17,000 on Monday.",
          [("300", 300, None, None, "count"), ("17,000", 17000, None, None, "count")]),
