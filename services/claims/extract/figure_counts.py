@@ -18,6 +18,7 @@ from services.claims.extract.figure_ranges import is_year
 from services.claims.extract.figure_words import (
     DETERMINERS_OF_A_GROUP,
     FRACTION_WORDS,
+    HALF_IDIOM_NOUNS,
     NOT_A_SHARE_BEFORE,
     POLL_VERBS,
     VULGAR_FRACTIONS,
@@ -76,6 +77,8 @@ def _share_of(body: str, draft: Draft, text: str, word_before: re.Match[str] | N
     if mixed.search(body, max(0, start - 10), start):
         return None
     about = counted_phrase(body, of.end(), allow_of=False).head if of else None
+    if about in HALF_IDIOM_NOUNS:
+        return None  # "half the time", "half the battle": an idiom
     return replace(draft, quantity="proportion", about=about)
 
 

@@ -288,6 +288,10 @@ NOT_A_SHARE_BEFORE: frozenset[str] = frozenset(
     "first second third fourth other last latter former final top bottom upper lower".split()
 )
 
+# Nouns after "half the" in idioms that count nothing ("half the time", "half the battle", "only half
+# the story"): no share of a group.
+HALF_IDIOM_NOUNS: frozenset[str] = frozenset({"time", "battle", "story", "fun"})
+
 # Verbs of opinion polls: a fraction right before one is the share of those asked ("Half said so",
 # "Two-thirds support the plan", "nearly a third oppose it").
 POLL_VERBS: frozenset[str] = frozenset(

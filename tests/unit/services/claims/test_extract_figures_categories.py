@@ -574,6 +574,8 @@ def test_scores_after_names_and_days_of_months(body: str, expected: list) -> Non
         ("Half said so.", [("Half", 0.5, "proportion", None)]),
         ("Nearly two thirds support the plan.", [("Nearly two thirds", 2 / 3, "proportion", None)]),
         ("Half the voters stayed home.", [("Half", 0.5, "proportion", "voters")]),
+        ("He lies half the time.", []),
+        ("That is only half the battle.", []),
         ("The other half want change.", []),
         ("A third support the plan.", [("A third", 1 / 3, "proportion", None)]),
         ("Roughly one-fifth said no.", [("Roughly one-fifth", 0.2, "proportion", None)]),
