@@ -128,6 +128,10 @@ _OPEN_END = re.compile(rf"{WS}+({alternation(OPEN_ENDS)})(?![\w])(?!{WS}+than{WS
 _INCHES_AFTER_FOOT = re.compile(r"-(\d{1,2})(?![\w.,]|-\d)")
 _SPACED_SIGN = re.compile(rf"[-−]{WS}")
 _ORDINAL_NOUN_AFTER = re.compile(rf"{WS}+(?!of\b|(?:{alternation(POLL_VERBS)})\b)[A-Za-z]")
+# Scale words that a vague or loose count can come before ("several hundred", "a few dozen", "a couple
+# thousand").
+_COUPLED_SCALES = frozenset({*SCALE_WORDS, "dozen"})
+_COUPLE_BEFORE = re.compile(rf"(?<![\w’'-])(?i:an?{WS}+couple(?:{WS}+of)?){WS}+\Z")
 _AMOUNT_BEFORE = re.compile(rf"(?:\d%?|(?i:thousand|million|billion|trillion)){WS}+\Z")
 
 
@@ -227,6 +231,9 @@ def _plain(ctx: ArticleContext, match: re.Match[str]) -> Draft | None:
         return None
     if not qual and _is_bare_name(ctx, match):
         return None
+    couple = _couple_start(ctx.body, match) if not qual else None
+    if couple is not None:
+        value, qual_start = value * 2, couple
     negative = bool(match.group("neg") or match.group("negc"))
     plus_or = plus_or_before(ctx.body, match.start()) if match.group("neg") else None
     if plus_or is not None and match.group("neg").strip().lower() == "minus":
@@ -254,7 +261,8 @@ def _plain(ctx: ArticleContext, match: re.Match[str]) -> Draft | None:
         draft.about = counted_phrase(ctx.body, draft.span[1], allow_of=quantity == "percent").about
     if qual and qual.lower() not in {"between", "from"}:
         draft = qualified(draft, qual, draft.value)
-    return _suffixed(draft, match.group("suffix1") or match.group("suffix"), qual)
+    draft = _suffixed(draft, match.group("suffix1") or match.group("suffix"), qual)
+    return replace(draft, approximate=True) if couple is not None else draft
 
 
 def _suffixed(draft: Draft, suffix: str | None, qual: str | None) -> Draft:
@@ -313,8 +321,16 @@ def _not_a_number(body: str, match: re.Match[str]) -> bool:
     unit = match.group("unit")
     measured = unit is not None and ALL_UNITS[unit][1] != "duration"
     return (text == "one" and word in PRONOUN_ONE_BEFORE and not measured) or (
-        text.split()[0] in SCALE_WORDS and word in VAGUE_BEFORE_SCALE
+        text.split()[0] in _COUPLED_SCALES and word in VAGUE_BEFORE_SCALE
     )
+
+
+def _couple_start(body: str, match: re.Match[str]) -> int | None:
+    # "a couple hundred people", "a couple of dozen": about two of the scale, from "a couple" on.
+    if match.group("num").lower().split()[0] not in _COUPLED_SCALES:
+        return None
+    found = _COUPLE_BEFORE.search(body, max(0, match.start() - 16), match.start())
+    return found.start() if found else None
 
 
 def _open_ended(body: str, draft: Draft, qual: str | None) -> Draft:

@@ -657,3 +657,19 @@ def test_particles_and_more_labels(body: str, expected: list) -> None:
 )
 def test_plus_and_odd_after_a_number(body: str, expected: list) -> None:
     assert [(f.text, f.value, f.low, f.unit, f.qualifier, f.approximate) for f in _figures(body)] == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # "a couple (of)" before a scale word is about two of it; "a few dozen" is as vague as "a few hundred"
+        ("A couple hundred people came.", [("A couple hundred people", 200, None, True)]),
+        ("A couple of dozen protesters gathered.", [("A couple of dozen protesters", 24, None, True)]),
+        ("The search costs a couple of billion dollars.", [("a couple of billion dollars", 2e9, "USD", True)]),
+        ("Several dozen people came.", []),
+        ("A few dozen protesters gathered.", []),
+        ("A dozen people came.", [("A dozen people", 12, None, False)]),
+    ],
+)
+def test_couples_and_vague_dozens(body: str, expected: list) -> None:
+    assert [(f.text, f.value, f.unit, f.approximate) for f in _figures(body)] == expected
