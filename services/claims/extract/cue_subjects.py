@@ -16,6 +16,7 @@ from services.claims.extract.constants import (
     CLAUSE_WORDS,
     INTRO_WORDS,
     NON_FINAL_WORDS,
+    NON_SUBJECT_WORDS,
     ORG_NOUNS,
     PEOPLE_NOUNS,
     ROLE_NOUNS,
@@ -50,6 +51,8 @@ _CONJOINED_SUBJECT_MAX_WORDS = 4
 _SUBORDINATING_CLAUSE_WORDS = frozenset(
     "what which who whom whose that how why where when whether if while because than".split()
 )
+_NOT_LONE_NAMES = INTRO_WORDS | NON_SUBJECT_WORDS | {"the", "a", "an"}
+_NOUN_PHRASE_CONNECTORS = frozenset("the a an his her their its of for and de".split())
 _VERB_OBJECT_OPENERS = NON_FINAL_WORDS | SPEAKING_PRONOUNS | {"him", "them", "that", "it"}
 _SEGMENT = re.compile(r"[^,;—–()\[\]“”\"]+")
 _WORD = re.compile(r"[\w’'.-]+")
@@ -116,10 +119,12 @@ def _word_start(body: str, lo: int, end: int) -> int:
     return start
 
 
-def main_clause_subject(ctx: ArticleContext, lo: int, hi: int) -> Subject | None:
+def main_clause_subject(ctx: ArticleContext, lo: int, hi: int, *, noun_phrase: bool = False) -> Subject | None:
     """The subject of the clause that a participle at ``hi`` hangs on ("The senator rallied
     supporters, saying …"): the subject opening the sentence (after an intro), the longest run of
-    up to four words that ends in a name, a pronoun or a role, people or organisation noun."""
+    up to four words that ends in a name, a pronoun or a role, people or organisation noun. With
+    ``noun_phrase`` the run holds no lower-case verb ("Dana Ortiz said it", "Wilson praised Rubio"),
+    a pronoun stands alone and a lone capitalised word may be the surname of a name the article writes in full ("Wilson")."""
     segments = _segments(ctx.body, lo, hi)
     if not segments:
         return None
@@ -128,9 +133,21 @@ def main_clause_subject(ctx: ArticleContext, lo: int, hi: int) -> Subject | None
     for n in range(len(words), 0, -1):
         last = words[n - 1].group()
         lower = last.lower()
-        if last[0].isupper() and n > 1 or lower in _PRONOUNS or lower in _HEAD_NOUNS:
+        if noun_phrase and not (all(_in_noun_phrase(w.group()) for w in words[:n - 1])
+                                and (n == 1 or lower not in _PRONOUNS)):
+            continue
+        lone_name = (noun_phrase and n == 1 and last[0].isupper() and lower not in _NOT_LONE_NAMES
+                     and ctx.names.resolve(last) != last)
+        if last[0].isupper() and (n > 1 or lone_name) or lower in _PRONOUNS or lower in _HEAD_NOUNS:
             return _subject_of(ctx, (words[0].start(), words[n - 1].end()), None)
     return None
+
+
+def _in_noun_phrase(word: str) -> bool:
+    # A word before a subject's last one: a capital, a determiner or connector, or a role or people
+    # noun ("the Wisconsin Republican", "Former Obama spokesman Robert").
+    lower = word.lower()
+    return word[0].isupper() or lower in _NOUN_PHRASE_CONNECTORS or lower in _HEAD_NOUNS
 
 
 def _segments(body: str, lo: int, hi: int) -> list[Span]:

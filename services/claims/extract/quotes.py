@@ -312,7 +312,7 @@ def _subject_around_cue(
     if adverbs is not None:
         hi = adverbs.start()
     coordinated = _COORDINATED_CUE.search(ctx.body, lo, hi)
-    subject = (main_clause_subject(ctx, lo, coordinated.start() + 1) if coordinated is not None
+    subject = (main_clause_subject(ctx, lo, coordinated.start() + 1, noun_phrase=True) if coordinated is not None
                else subject_ending_at(ctx.body, lo=lo, hi=hi))
     if subject is not None:
         return subject, cue.end()

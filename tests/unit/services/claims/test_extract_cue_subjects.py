@@ -45,6 +45,13 @@ def test_subject_names_someone(body: str, expected: tuple) -> None:
          "We will count every ballot", "Ann Cole"),
         ("The governor said the count was slow but added, “We have an idea of the results.”",
          "We have an idea of the results", "The governor"),
+        # Not "Dana Ortiz said it": the subject is a noun phrase, a pronoun stands alone.
+        ("Dana Ortiz said it was too early to call the vote but added, “We have an idea of the results.”",
+         "We have an idea of the results", "Dana Ortiz"),
+        # A surname alone opens the sentence when the article names the person in full (not
+        # "Wilson praised Rubio").
+        ("Rep. Joe Wilson spoke first. Wilson praised Rubio’s record and added, “He will bring change.”",
+         "He will bring change", "Wilson"),
     ],
 )
 def test_a_cue_after_and_or_but_takes_the_sentence_subject(body: str, text: str, speaker: str) -> None:
