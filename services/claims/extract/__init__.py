@@ -13,7 +13,7 @@ from services.claims.extract.assemble import extract_all
 
 # Bump when a rule changes what is extracted: claim ids derive from it, so a new version yields new
 # ids rather than silently different claims under old ones.
-EXTRACTOR_VERSION = "rules-25"
+EXTRACTOR_VERSION = "rules-26"
 
 __all__ = ["EXTRACTOR_VERSION", "extract_claims"]
 
