@@ -360,6 +360,8 @@ TOLL_VERBS: frozenset[str] = frozenset(
     """.split()
 )
 
+WEEKDAYS: frozenset[str] = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+
 MONTHS: frozenset[str] = frozenset(
     """
     january february march april may june july august september october november december jan feb
@@ -369,9 +371,8 @@ MONTHS: frozenset[str] = frozenset(
 
 # Days and months are never a speaker, though capitalised before a cue ("claims Thursday, saying …").
 # "May" is left out: it is also a surname ("May said").
-TIME_NAMES: frozenset[str] = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april june july "
-    "august september october november december".split()
+TIME_NAMES: frozenset[str] = WEEKDAYS | frozenset(
+    "january february march april june july august september october november december".split()
 )
 
 # Words that end a counted noun phrase ("100 people, mostly", "residents are fleeing").

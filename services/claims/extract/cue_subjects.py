@@ -23,6 +23,7 @@ from services.claims.extract.constants import (
     SUBJECT_MAX_WORDS,
     SUBORDINATE_SUBJECT_MAX_WORDS,
     SUBORDINATORS,
+    WEEKDAYS,
 )
 from services.claims.extract.context import ArticleContext
 from services.claims.extract.cues import CLAUSE_CUE_RE
@@ -42,9 +43,7 @@ _ADJUNCT_WORDS = frozenset(
     """.split()
 )
 _LY_NOUNS = frozenset("family assembly ally rally daily weekly monthly quarterly monopoly supply reply".split())
-_TIME_NOUNS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday week month year morning evening night".split()
-)
+_TIME_NOUNS = WEEKDAYS | frozenset("week month year morning evening night".split())
 _TIME_LEADS = frozenset("on late early earlier last this".split())
 SPEAKING_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
 _CONJOINED_SUBJECT_MAX_WORDS = 4

@@ -4,6 +4,8 @@ Pure data of the claims service's name finder (``names.py``), kept apart so that
 reader of runs. All entries are lower-case; multi-word places are written with single spaces.
 """
 
+from services.claims.extract.constants import WEEKDAYS
+
 # Words that open a sentence before a name but are no part of it: discourse words and the imperative
 # verbs of slogans and quoted speech ("Well Senator Sanders", "Trust Donald Trump", "Follow Jane Doe").
 OPENING_WORDS = frozenset(
@@ -23,7 +25,6 @@ ING_NAME_WORDS = frozenset(
     "sterling channing irving browning fleming manning harding morning evening spring building wedding "
     "training founding reading boeing nanjing kunming".split()
 )
-WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 # A weekday after these is an event's name ("Super Tuesday"), not the day a name was mentioned on.
 DAY_EVENT_MODIFIERS = frozenset("super black cyber good ash easter palm bloody giving mega mini".split())
 # Verbs of title-case headlines: a run holding one is a headline, and the name ends before it

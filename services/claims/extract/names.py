@@ -22,6 +22,7 @@ from services.claims.extract.constants import (
     ORG_WORDS,
     ROLE_MODIFIERS,
     ROLE_NOUNS,
+    WEEKDAYS,
 )
 from services.claims.extract.name_kinds import UPPER as _UPPER
 from services.claims.extract.name_kinds import NameKind, bare_token, headline_verb_index, name_kind
@@ -32,7 +33,6 @@ from services.claims.extract.name_words import (
     OPENING_PREPOSITIONS,
     OPENING_WORDS,
     POLITIES,
-    WEEKDAYS,
 )
 
 Span = tuple[int, int]
